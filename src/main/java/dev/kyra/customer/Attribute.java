@@ -1,0 +1,11 @@
+package dev.kyra.customer;
+
+/** Parts of a request that are not profile fields but can still be named in a problem. */
+public enum Attribute {
+    TYPE,
+    KYB_SCOPE,
+    VERIFICATION_STATUS,
+    OWNERS,
+    OWNER_ID,
+    PAGE
+}

@@ -1,0 +1,70 @@
+package dev.kyra.customer;
+
+import dev.kyra.validation.Countries;
+import dev.kyra.validation.EmailAddresses;
+import dev.kyra.validation.PhoneNumbers;
+import dev.kyra.validation.WebAddresses;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/** The value rules fields are built from, each with the sentence it answers with. */
+final class Constraints {
+
+    static final Constraint<String> EMAIL =
+            value -> problemUnless(EmailAddresses.isValid(value), "{field} must be a valid email address");
+    static final Constraint<String> PHONE = value -> problemUnless(PhoneNumbers.isE164(value),
+            "{field} must be a phone number in E.164 format, such as +2348012345678");
+    static final Constraint<String> COUNTRY = value -> problemUnless(Countries.isCode(value),
+            "{field} must be a valid ISO 3166-1 alpha-2 country code");
+    static final Constraint<String> WEB_ADDRESS =
+            value -> problemUnless(WebAddresses.isHttpUrl(value), "{field} must be a valid URL");
+
+    static final Constraint<LocalDate> BEFORE_TODAY =
+            value -> problemUnless(value.isBefore(today()), "{field} must be a date before today");
+    static final Constraint<LocalDate> NOT_AFTER_TODAY =
+            value -> problemUnless(!value.isAfter(today()), "{field} must not be a date in the future");
+    static final Constraint<LocalDate> AFTER_TODAY =
+            value -> problemUnless(value.isAfter(today()), "{field} must be a future date");
+    static final Constraint<LocalDate> AT_LEAST_18_YEARS_AGO = value -> problemUnless(
+            !value.isAfter(today().minusYears(18)), "{field} must be at least 18 years ago");
+
+    private Constraints() {
+    }
+
+    static Constraint<String> maxLength(int max) {
+        return value -> problemUnless(value.length() <= max, "{field} must not be longer than " + max + " characters");
+    }
+
+    static Constraint<String> minLength(int min) {
+        return value -> problemUnless(value.length() >= min, "{field} must be at least " + min + " characters");
+    }
+
+    static Constraint<String> oneOf(Set<String> allowed) {
+        String list = String.join(", ", new TreeSet<>(allowed));
+        return value -> problemUnless(allowed.contains(value), "{field} must be one of: " + list);
+    }
+
+    static Constraint<Long> between(long min, long max) {
+        return value -> problemUnless(value >= min && value <= max,
+                "{field} must be between " + min + " and " + max);
+    }
+
+    static Constraint<BigDecimal> percentage() {
+        BigDecimal hundred = BigDecimal.valueOf(100);
+        return value -> problemUnless(value.signum() >= 0 && value.compareTo(hundred) <= 0
+                        && value.stripTrailingZeros().scale() <= 2,
+                "{field} must be a number between 0 and 100 with at most two decimals");
+    }
+
+    static LocalDate today() {
+        return LocalDate.now(ZoneOffset.UTC);
+    }
+
+    private static Optional<String> problemUnless(boolean valid, String template) {
+        return valid ? Optional.empty() : Optional.of(template);
+    }
+}

@@ -1,0 +1,76 @@
+package dev.kyra.customer;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * One attribute of a customer or an owner, with its value type, the customer types it applies to,
+ * and the rules its values must follow. Fields are constants ({@link CustomerFields},
+ * {@link OwnerFields}); faces map their own JSON names onto them, and the core's generic rules (type
+ * scoping, the verified-customer lock, merging, validation) work on any field the same way.
+ *
+ * @param <T> the value type: String, LocalDate, Long, BigDecimal, Boolean or List (of strings)
+ */
+public final class Field<T> {
+
+    private final String key;
+    private final Class<T> type;
+    private final Set<CustomerType> appliesTo;
+    private final List<Constraint<T>> constraints;
+
+    private Field(String key, Class<T> type, Set<CustomerType> appliesTo, List<Constraint<T>> constraints) {
+        this.key = key;
+        this.type = type;
+        this.appliesTo = Set.copyOf(appliesTo);
+        this.constraints = List.copyOf(constraints);
+    }
+
+    @SafeVarargs
+    static <T> Field<T> of(String key, Class<T> type, Set<CustomerType> appliesTo, Constraint<T>... constraints) {
+        return new Field<>(key, type, appliesTo, List.of(constraints));
+    }
+
+    @SafeVarargs
+    static Field<String> text(String key, Set<CustomerType> appliesTo, int maxLength, Constraint<String>... constraints) {
+        List<Constraint<String>> all = new ArrayList<>();
+        all.add(Constraints.maxLength(maxLength));
+        all.addAll(List.of(constraints));
+        return new Field<>(key, String.class, appliesTo, all);
+    }
+
+    static Set<CustomerType> both() {
+        return EnumSet.allOf(CustomerType.class);
+    }
+
+    /** The name the field is stored under; stable, and never shown by a face. */
+    public String key() {
+        return key;
+    }
+
+    public Class<T> type() {
+        return type;
+    }
+
+    public boolean appliesTo(CustomerType customerType) {
+        return appliesTo.contains(customerType);
+    }
+
+    /** Message templates for each rule the value breaks; none for a valid value. */
+    List<String> problemsWith(T value) {
+        List<String> problems = new ArrayList<>();
+        for (Constraint<T> constraint : constraints) {
+            constraint.problemWith(value).ifPresent(problems::add);
+            if (!problems.isEmpty()) {
+                break; // the first broken rule is the useful one; later rules may assume it holds
+            }
+        }
+        return problems;
+    }
+
+    @Override
+    public String toString() {
+        return key;
+    }
+}

@@ -1,0 +1,18 @@
+package dev.kyra.customer;
+
+import java.util.List;
+
+/** The request's data breaks field or cross-field rules. Nothing was written. */
+public final class InvalidInputException extends RegistryException {
+
+    public InvalidInputException(List<Violation> violations) {
+        super(violations);
+        if (violations.isEmpty()) {
+            throw new IllegalArgumentException("an invalid input needs at least one violation");
+        }
+    }
+
+    public InvalidInputException(Violation violation) {
+        this(List.of(violation));
+    }
+}

@@ -1,0 +1,13 @@
+package dev.kyra.customer;
+
+/**
+ * One entry of an owners array: with an id it changes that owner, without one it adds an owner.
+ *
+ * @param id the owner's id as the client sent it (not necessarily a valid UUID), or null
+ */
+public record OwnerChange(String id, FieldValues values) {
+
+    boolean isNew() {
+        return id == null;
+    }
+}

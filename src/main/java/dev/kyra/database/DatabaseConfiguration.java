@@ -1,0 +1,64 @@
+package dev.kyra.database;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.io.IOException;
+import java.nio.file.Path;
+import javax.sql.DataSource;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.util.StringUtils;
+
+/**
+ * Chooses Kyra's database: the PostgreSQL at {@code KYRA_DATABASE_URL} when it is set, otherwise an
+ * embedded one under {@code KYRA_DATA_DIR}. Either way the rest of the application sees one pooled
+ * {@link DataSource}, and Flyway migrates it before anything else uses it.
+ */
+@Configuration(proxyBeanMethods = false)
+class DatabaseConfiguration {
+
+    @Bean(destroyMethod = "close")
+    DataSource dataSource(
+            @Value("${kyra.database.url:}") String url,
+            @Value("${kyra.database.username:}") String username,
+            @Value("${kyra.database.password:}") String password,
+            @Value("${kyra.database.pool-size:16}") int poolSize,
+            @Value("${kyra.data-dir}") Path dataDirectory) throws IOException {
+        HikariConfig config = new HikariConfig();
+        config.setPoolName("kyra");
+        config.setMaximumPoolSize(poolSize);
+        // keep row values (customer data) out of exception messages, and so out of any log line
+        config.addDataSourceProperty("logServerErrorDetail", "false");
+        if (StringUtils.hasText(url)) {
+            config.setJdbcUrl(url);
+            config.setUsername(username);
+            config.setPassword(password);
+            return new HikariDataSource(config);
+        }
+        EmbeddedPostgresServer embedded = EmbeddedPostgresServer.start(dataDirectory.resolve("postgres"));
+        config.setJdbcUrl(embedded.jdbcUrl());
+        return new EmbeddedDataSource(config, embedded);
+    }
+
+    /** A pool that also stops the embedded server it points at when the application context closes. */
+    static final class EmbeddedDataSource extends HikariDataSource {
+
+        private final EmbeddedPostgresServer server;
+
+        EmbeddedDataSource(HikariConfig config, EmbeddedPostgresServer server) {
+            super(config);
+            this.server = server;
+        }
+
+        @Override
+        public void close() {
+            super.close();
+            try {
+                server.close();
+            } catch (IOException e) {
+                throw new IllegalStateException("could not stop the embedded PostgreSQL", e);
+            }
+        }
+    }
+}

@@ -1,0 +1,37 @@
+package dev.kyra.face.admin;
+
+import dev.kyra.web.ApiFace;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+
+/** Kyra's own operator API under {@code /admin}: errors are {@code {"code", "message"}}. */
+@Component
+class AdminFace implements ApiFace {
+
+    static final String PREFIX = "/admin/";
+
+    @Override
+    public boolean serves(String path) {
+        return path.startsWith(PREFIX);
+    }
+
+    @Override
+    public String newRequestId() {
+        return UUID.randomUUID().toString();
+    }
+
+    @Override
+    public Object errorBody(HttpStatus status, String code, String message) {
+        return error(code, message);
+    }
+
+    static Map<String, Object> error(String code, String message) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("code", code);
+        body.put("message", message);
+        return body;
+    }
+}

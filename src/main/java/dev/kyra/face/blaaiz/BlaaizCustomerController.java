@@ -1,0 +1,178 @@
+package dev.kyra.face.blaaiz;
+
+import dev.kyra.customer.Attribute;
+import dev.kyra.customer.Customer;
+import dev.kyra.customer.CustomerDetails;
+import dev.kyra.customer.CustomerFilter;
+import dev.kyra.customer.CustomerPage;
+import dev.kyra.customer.CustomerService;
+import dev.kyra.customer.CustomerType;
+import dev.kyra.customer.FieldPath;
+import dev.kyra.customer.InvalidInputException;
+import dev.kyra.customer.NotFoundException;
+import dev.kyra.customer.VerificationStatus;
+import dev.kyra.customer.Violation;
+import dev.kyra.platform.Caller;
+import dev.kyra.web.JsonBody;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+import org.springframework.web.util.UriComponentsBuilder;
+
+/** Customers on the Blaaiz face: {@code /api/external/customer} (spec §4.1-§4.4). */
+@RestController
+@RequestMapping("/api/external/customer")
+@Tag(name = "Customers (Blaaiz)")
+class BlaaizCustomerController {
+
+    private static final int PER_PAGE = 15;
+    private static final Set<String> TRUTHY = Set.of("1", "true", "on", "yes");
+
+    private final CustomerService customers;
+
+    BlaaizCustomerController(CustomerService customers) {
+        this.customers = customers;
+    }
+
+    @PostMapping
+    @Operation(summary = "Create a customer", description = "Needs customer:write. 201 with the full customer.")
+    ResponseEntity<Map<String, Object>> create(Caller caller, JsonBody body) {
+        CustomerDetails created = customers.create(caller, BlaaizCustomerReader.newCustomer(body.object()));
+        return ResponseEntity.status(HttpStatus.CREATED)
+                .body(envelope("Customer created successfully.", BlaaizCustomerWriter.full(created)));
+    }
+
+    @GetMapping("/{id}")
+    @Operation(summary = "Get a customer", description = "Needs customer:read. The full customer with kyc_data and owners.")
+    Map<String, Object> get(Caller caller, @PathVariable String id) {
+        CustomerDetails details = customers.get(caller.tenant(), customerId(id));
+        return envelope("Customer retrieved successfully", BlaaizCustomerWriter.full(details));
+    }
+
+    @PutMapping("/{id}")
+    @Operation(summary = "Update a customer", description = "Needs customer:write. A partial update: omitted "
+            + "fields are kept, explicit nulls clear.")
+    Map<String, Object> update(Caller caller, @PathVariable String id, JsonBody body) {
+        CustomerDetails updated = customers.update(caller, customerId(id), BlaaizCustomerReader.changes(body.object()));
+        return envelope("Customer updated successfully", BlaaizCustomerWriter.full(updated));
+    }
+
+    @GetMapping
+    @Operation(summary = "List customers", description = "Needs customer:read. Filters combine with AND; "
+            + "paginate=true gives 15 per page, newest first, with Laravel links and meta.")
+    Map<String, Object> list(Caller caller, HttpServletRequest request,
+                             @RequestParam(required = false) String email,
+                             @RequestParam(name = "id_number", required = false) String idNumber,
+                             @RequestParam(name = "registration_number", required = false) String registrationNumber,
+                             @RequestParam(name = "verification_status", required = false) String verificationStatus,
+                             @RequestParam(required = false) String type,
+                             @RequestParam(required = false) String paginate,
+                             @RequestParam(required = false) String page) {
+        List<Violation> problems = new ArrayList<>();
+        CustomerFilter filter = new CustomerFilter(blankToNull(email), blankToNull(idNumber),
+                blankToNull(registrationNumber), status(verificationStatus, problems), type(type, problems));
+        boolean paginated = paginate != null && TRUTHY.contains(paginate.strip().toLowerCase(Locale.ROOT));
+        int pageNumber = paginated ? pageNumber(page, problems) : 1;
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        if (!paginated) {
+            // the legacy shape: every match, in the stable order rows were created
+            CustomerPage all = customers.list(caller.tenant(), filter, CustomerFilter.Order.OLDEST_FIRST, 0, Integer.MAX_VALUE);
+            return envelope("Customers retrieved successfully", summaries(all.items()));
+        }
+        UriComponentsBuilder uri = ServletUriComponentsBuilder.fromRequest(request);
+        String path = ServletUriComponentsBuilder.fromRequestUri(request).replaceQuery(null).build().toUriString();
+        CustomerPage result = customers.list(caller.tenant(), filter, CustomerFilter.Order.NEWEST_FIRST,
+                (pageNumber - 1) * PER_PAGE, PER_PAGE);
+        LaravelPage laravelPage = new LaravelPage(pageNumber, PER_PAGE, result.total(), path, uri);
+        Map<String, Object> body = envelope("Customers retrieved successfully.", summaries(result.items()));
+        body.put("links", laravelPage.links());
+        body.put("meta", laravelPage.meta(result.items().size()));
+        return body;
+    }
+
+    static Map<String, Object> envelope(String message, Object data) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("status", true);
+        body.put("message", message);
+        body.put("data", data);
+        return body;
+    }
+
+    /** Customer ids are UUIDs; anything else cannot name a customer, so it is simply not found. */
+    static UUID customerId(String id) {
+        try {
+            return UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            throw NotFoundException.customer();
+        }
+    }
+
+    private static List<Map<String, Object>> summaries(List<Customer> customers) {
+        return customers.stream().map(BlaaizCustomerWriter::summary).toList();
+    }
+
+    private static VerificationStatus status(String value, List<Violation> problems) {
+        String text = blankToNull(value);
+        if (text == null) {
+            return null;
+        }
+        try {
+            return VerificationStatus.valueOf(text.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            problems.add(Violation.of(FieldPath.of(Attribute.VERIFICATION_STATUS),
+                    "{field} must be one of: PENDING, PROCESSING, VERIFIED, REJECTED"));
+            return null;
+        }
+    }
+
+    private static CustomerType type(String value, List<Violation> problems) {
+        String text = blankToNull(value);
+        if (text == null) {
+            return null;
+        }
+        return CustomerType.fromCode(text.toLowerCase(Locale.ROOT)).orElseGet(() -> {
+            problems.add(Violation.of(FieldPath.of(Attribute.TYPE), "{field} must be one of: business, individual"));
+            return null;
+        });
+    }
+
+    private static int pageNumber(String value, List<Violation> problems) {
+        String text = blankToNull(value);
+        if (text == null) {
+            return 1;
+        }
+        try {
+            int number = Integer.parseInt(text);
+            if (number >= 1) {
+                return number;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        problems.add(Violation.of(FieldPath.of(Attribute.PAGE), "{field} must be an integer of at least 1"));
+        return 1;
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+}

@@ -1,0 +1,109 @@
+package dev.kyra.face.blaaiz;
+
+import static dev.kyra.customer.CustomerFields.BUSINESS_NAME;
+import static dev.kyra.customer.CustomerFields.COUNTRY;
+import static dev.kyra.customer.CustomerFields.EMAIL;
+import static dev.kyra.customer.CustomerFields.FIRST_NAME;
+import static dev.kyra.customer.CustomerFields.ID_NUMBER;
+import static dev.kyra.customer.CustomerFields.ID_TYPE;
+import static dev.kyra.customer.CustomerFields.INCORPORATION_COUNTRY;
+import static dev.kyra.customer.CustomerFields.LAST_NAME;
+import static dev.kyra.customer.CustomerFields.PHONE;
+import static dev.kyra.customer.CustomerFields.REGISTRATION_NUMBER;
+
+import dev.kyra.customer.Customer;
+import dev.kyra.customer.CustomerDetails;
+import dev.kyra.customer.Field;
+import dev.kyra.customer.FieldValues;
+import dev.kyra.customer.Owner;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Renders customers in the Blaaiz shapes (spec §3.1-§3.4, §4.2). */
+final class BlaaizCustomerWriter {
+
+    /** Laravel's timestamp format: UTC with microseconds, {@code 2024-01-15T10:30:00.000000Z}. */
+    private static final DateTimeFormatter TIMESTAMP =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSS'Z'").withZone(ZoneOffset.UTC);
+
+    private static final List<Field<?>> SUMMARY_FIELDS = List.of(FIRST_NAME, LAST_NAME, BUSINESS_NAME, EMAIL, PHONE,
+            COUNTRY, ID_TYPE, ID_NUMBER, REGISTRATION_NUMBER, INCORPORATION_COUNTRY);
+
+    private BlaaizCustomerWriter() {
+    }
+
+    /** The full GET shape: every field (null when unset), {@code kyc_data}, owners, documents, comments. */
+    static Map<String, Object> full(CustomerDetails details) {
+        Customer customer = details.customer();
+        Map<String, Object> json = head(customer);
+        BlaaizFields.CUSTOMER.forEach(name -> json.put(name.json(), value(customer.profile(), name.field())));
+        json.put("verification_status", customer.verificationStatus().name());
+        json.put("enhanced_due_diligence", customer.enhancedDueDiligence());
+        Map<String, Object> kycData = new LinkedHashMap<>();
+        kycData.put("id", customer.kycDataId().toString());
+        BlaaizFields.KYC_DATA.forEach(name -> kycData.put(name.json(), value(customer.profile(), name.field())));
+        json.put("kyc_data", kycData);
+        json.put("owners", details.owners().stream().map(BlaaizCustomerWriter::owner).toList());
+        json.put("documents", List.of());
+        json.put("recent_comments", List.of());
+        timestamps(json, customer.createdAt(), customer.updatedAt());
+        return json;
+    }
+
+    /** The lighter list item: no relations (spec §4.2). */
+    static Map<String, Object> summary(Customer customer) {
+        Map<String, Object> json = head(customer);
+        SUMMARY_FIELDS.forEach(field -> json.put(BlaaizFields.name(dev.kyra.customer.FieldPath.of(field)),
+                value(customer.profile(), field)));
+        json.put("verification_status", customer.verificationStatus().name());
+        timestamps(json, customer.createdAt(), customer.updatedAt());
+        return json;
+    }
+
+    static Map<String, Object> owner(Owner owner) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("id", owner.id().toString());
+        BlaaizFields.OWNER.forEach(name -> json.put(name.json(), value(owner.profile(), name.field())));
+        json.put("status", owner.status().name());
+        json.put("admin_comments", owner.adminComments());
+        json.put("id_document_path", null);
+        json.put("id_document_back_path", null);
+        timestamps(json, owner.createdAt(), owner.updatedAt());
+        return json;
+    }
+
+    static String timestamp(Instant instant) {
+        return TIMESTAMP.format(instant);
+    }
+
+    private static Map<String, Object> head(Customer customer) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("id", customer.id().toString());
+        json.put("business_id", customer.tenant().platformId().toString());
+        json.put("type", customer.type().code());
+        json.put("kyb_scope", customer.kybScope() == null ? null : customer.kybScope().name());
+        return json;
+    }
+
+    private static void timestamps(Map<String, Object> json, Instant createdAt, Instant updatedAt) {
+        json.put("created_at", timestamp(createdAt));
+        json.put("updated_at", timestamp(updatedAt));
+    }
+
+    private static Object value(FieldValues values, Field<?> field) {
+        Object value = values.get(field);
+        return switch (value) {
+            case LocalDate date -> date.toString();
+            // percentages are printed as strings with two decimals: "60.00" (decision B6)
+            case BigDecimal number -> number.setScale(2, RoundingMode.HALF_UP).toPlainString();
+            case null, default -> value;
+        };
+    }
+}

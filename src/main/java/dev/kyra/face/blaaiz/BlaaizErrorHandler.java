@@ -1,0 +1,58 @@
+package dev.kyra.face.blaaiz;
+
+import dev.kyra.customer.ActionRefusedException;
+import dev.kyra.customer.DuplicateException;
+import dev.kyra.customer.InvalidInputException;
+import dev.kyra.customer.NotFoundException;
+import dev.kyra.customer.RegistryException;
+import dev.kyra.customer.Violation;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+
+/**
+ * The registry's refusals in Blaaiz's shapes (decision B1, spec §1.4): validation and uniqueness are
+ * 422 with the first problem as the message and every problem under {@code errors}; a state that
+ * forbids the action is 400; a missing record is 404.
+ */
+@RestControllerAdvice(basePackageClasses = BlaaizFace.class)
+@Order(0)
+class BlaaizErrorHandler {
+
+    @ExceptionHandler({InvalidInputException.class, DuplicateException.class})
+    ResponseEntity<Map<String, Object>> invalid(RegistryException e) {
+        Map<String, Object> body = BlaaizFace.error(message(e));
+        Map<String, List<String>> errors = new LinkedHashMap<>();
+        for (Violation violation : e.violations()) {
+            errors.computeIfAbsent(BlaaizFields.name(violation.path()), path -> new ArrayList<>())
+                    .add(sentence(violation.render(BlaaizFields::name)));
+        }
+        body.put("errors", errors);
+        return ResponseEntity.unprocessableContent().body(body);
+    }
+
+    @ExceptionHandler(ActionRefusedException.class)
+    ResponseEntity<Map<String, Object>> refused(ActionRefusedException e) {
+        return ResponseEntity.badRequest().body(BlaaizFace.error(message(e)));
+    }
+
+    @ExceptionHandler(NotFoundException.class)
+    ResponseEntity<Map<String, Object>> notFound(NotFoundException e) {
+        return ResponseEntity.status(HttpStatus.NOT_FOUND).body(BlaaizFace.error(message(e)));
+    }
+
+    static String message(RegistryException e) {
+        return sentence(e.first().render(BlaaizFields::name));
+    }
+
+    /** Blaaiz messages are sentences: end one with a full stop unless it ends a sentence already. */
+    static String sentence(String text) {
+        return text.endsWith(".") || text.endsWith("?") || text.endsWith("!") ? text : text + ".";
+    }
+}

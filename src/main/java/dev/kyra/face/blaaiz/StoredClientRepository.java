@@ -1,0 +1,57 @@
+package dev.kyra.face.blaaiz;
+
+import dev.kyra.platform.OAuthClient;
+import dev.kyra.platform.OAuthClientService;
+import java.time.Duration;
+import java.util.HexFormat;
+import org.springframework.security.oauth2.core.AuthorizationGrantType;
+import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
+import org.springframework.security.oauth2.server.authorization.settings.OAuth2TokenFormat;
+import org.springframework.security.oauth2.server.authorization.settings.TokenSettings;
+
+/**
+ * Presents Kyra's OAuth clients to Spring Authorization Server: client credentials only, secrets
+ * sent in the form body (as the Blaaiz SDKs do) or by HTTP Basic, self-contained JWTs of 15 minutes.
+ */
+final class StoredClientRepository implements RegisteredClientRepository {
+
+    static final Duration ACCESS_TOKEN_LIFETIME = Duration.ofMinutes(15);
+
+    private final OAuthClientService clients;
+
+    StoredClientRepository(OAuthClientService clients) {
+        this.clients = clients;
+    }
+
+    @Override
+    public void save(RegisteredClient registeredClient) {
+        throw new UnsupportedOperationException("clients are created through the admin API");
+    }
+
+    @Override
+    public RegisteredClient findById(String id) {
+        return findByClientId(id);
+    }
+
+    @Override
+    public RegisteredClient findByClientId(String clientId) {
+        return clients.find(clientId).map(StoredClientRepository::registered).orElse(null);
+    }
+
+    private static RegisteredClient registered(OAuthClient client) {
+        return RegisteredClient.withId(client.clientId())
+                .clientId(client.clientId())
+                .clientSecret(HexFormat.of().formatHex(client.secretSha256()))
+                .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_POST)
+                .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
+                .authorizationGrantType(AuthorizationGrantType.CLIENT_CREDENTIALS)
+                .scopes(scopes -> scopes.addAll(client.scopes()))
+                .tokenSettings(TokenSettings.builder()
+                        .accessTokenFormat(OAuth2TokenFormat.SELF_CONTAINED)
+                        .accessTokenTimeToLive(ACCESS_TOKEN_LIFETIME)
+                        .build())
+                .build();
+    }
+}

@@ -1,0 +1,71 @@
+package dev.kyra.platform;
+
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import org.springframework.util.StringUtils;
+
+/**
+ * First-start setup: the default platform, its bootstrap OAuth client (test mode, every scope) and
+ * the admin token. Values given in the environment are used as they are; anything Kyra generates is
+ * printed once, here, and afterwards exists only as a hash.
+ */
+@Component
+@Order(0)
+class Bootstrap implements ApplicationRunner {
+
+    private final PlatformService platforms;
+    private final OAuthClientService oauthClients;
+    private final AdminCredentials admin;
+    private final String bootstrapClientId;
+    private final String bootstrapClientSecret;
+    private final PrintStream console;
+
+    Bootstrap(PlatformService platforms, OAuthClientService oauthClients, AdminCredentials admin,
+              @Value("${kyra.bootstrap.client-id:}") String bootstrapClientId,
+              @Value("${kyra.bootstrap.client-secret:}") String bootstrapClientSecret) {
+        this.platforms = platforms;
+        this.oauthClients = oauthClients;
+        this.admin = admin;
+        this.bootstrapClientId = bootstrapClientId;
+        this.bootstrapClientSecret = bootstrapClientSecret;
+        this.console = System.out;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        Platform platform = platforms.defaultPlatform();
+        Tenant tenant = new Tenant(platform.id(), Mode.TEST);
+        List<String> printed = new ArrayList<>();
+        if (StringUtils.hasText(bootstrapClientId) && StringUtils.hasText(bootstrapClientSecret)) {
+            oauthClients.save(bootstrapClientId, bootstrapClientSecret, tenant, OAuthScopes.ALL);
+        } else if (!oauthClients.platformHasClients(platform.id())) {
+            IssuedCredential client = oauthClients.create(platform.id(), Mode.TEST, OAuthScopes.ALL);
+            printed.add("OAuth client (Blaaiz face, test mode)");
+            printed.add("  client_id:     " + client.id());
+            printed.add("  client_secret: " + client.secret());
+        }
+        admin.generateIfAbsent().ifPresent(token -> {
+            printed.add("Admin token (Authorization: Bearer ... on /admin)");
+            printed.add("  " + token);
+        });
+        if (!printed.isEmpty()) {
+            printOnce(platform, printed);
+        }
+    }
+
+    private void printOnce(Platform platform, List<String> lines) {
+        console.println();
+        console.println("==================== Kyra first-start credentials ====================");
+        console.println("Default platform: " + platform.id());
+        lines.forEach(console::println);
+        console.println("These secrets are shown only now; Kyra keeps only their hashes.");
+        console.println("=======================================================================");
+        console.println();
+    }
+}

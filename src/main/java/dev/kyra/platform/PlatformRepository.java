@@ -1,0 +1,84 @@
+package dev.kyra.platform;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class PlatformRepository {
+
+    private static final String COLUMNS = """
+            id, name, is_default, minimal_kyb_allowed, auto_verify_business_customers,
+            auto_verify_individuals, created_at, updated_at""";
+
+    private final JdbcClient jdbc;
+
+    PlatformRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    void insert(Platform platform) {
+        jdbc.sql("insert into platforms (" + COLUMNS + ") values "
+                        + "(:id, :name, :isDefault, :minimal, :autoBusiness, :autoIndividual, :createdAt, :updatedAt)")
+                .param("id", platform.id())
+                .param("name", platform.name())
+                .param("isDefault", platform.isDefault())
+                .param("minimal", platform.settings().minimalKybAllowed())
+                .param("autoBusiness", platform.settings().autoVerifyBusinessCustomers())
+                .param("autoIndividual", platform.settings().autoVerifyIndividuals())
+                .param("createdAt", Timestamp.from(platform.createdAt()))
+                .param("updatedAt", Timestamp.from(platform.updatedAt()))
+                .update();
+    }
+
+    void updateSettings(UUID id, PlatformSettings settings, java.time.Instant updatedAt) {
+        jdbc.sql("""
+                        update platforms set minimal_kyb_allowed = :minimal,
+                            auto_verify_business_customers = :autoBusiness,
+                            auto_verify_individuals = :autoIndividual, updated_at = :updatedAt
+                        where id = :id""")
+                .param("id", id)
+                .param("minimal", settings.minimalKybAllowed())
+                .param("autoBusiness", settings.autoVerifyBusinessCustomers())
+                .param("autoIndividual", settings.autoVerifyIndividuals())
+                .param("updatedAt", Timestamp.from(updatedAt))
+                .update();
+    }
+
+    Optional<Platform> find(UUID id) {
+        return jdbc.sql("select " + COLUMNS + " from platforms where id = :id")
+                .param("id", id).query(PlatformRepository::map).optional();
+    }
+
+    Optional<Platform> findForUpdate(UUID id) {
+        return jdbc.sql("select " + COLUMNS + " from platforms where id = :id for update")
+                .param("id", id).query(PlatformRepository::map).optional();
+    }
+
+    Optional<Platform> findDefault() {
+        return jdbc.sql("select " + COLUMNS + " from platforms where is_default")
+                .query(PlatformRepository::map).optional();
+    }
+
+    List<Platform> findAll() {
+        return jdbc.sql("select " + COLUMNS + " from platforms order by created_at, id")
+                .query(PlatformRepository::map).list();
+    }
+
+    private static Platform map(ResultSet row, int rowNumber) throws SQLException {
+        return new Platform(
+                row.getObject("id", UUID.class),
+                row.getString("name"),
+                row.getBoolean("is_default"),
+                new PlatformSettings(row.getBoolean("minimal_kyb_allowed"),
+                        row.getBoolean("auto_verify_business_customers"),
+                        row.getBoolean("auto_verify_individuals")),
+                row.getTimestamp("created_at").toInstant(),
+                row.getTimestamp("updated_at").toInstant());
+    }
+}

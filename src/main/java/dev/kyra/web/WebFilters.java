@@ -1,0 +1,36 @@
+package dev.kyra.web;
+
+import java.util.List;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * The filters in front of every face, before Spring Security: request ids and logging first, so even
+ * a 401 has an id and a log line; then the body limit, so an unauthenticated client cannot make Kyra
+ * read a huge body.
+ */
+@Configuration(proxyBeanMethods = false)
+class WebFilters {
+
+    @Bean
+    FilterRegistrationBean<RequestLogFilter> requestLogFilter(ApiFaces faces) {
+        FilterRegistrationBean<RequestLogFilter> registration = new FilterRegistrationBean<>(new RequestLogFilter(faces));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
+    }
+
+    @Bean
+    FilterRegistrationBean<BodySizeLimitFilter> bodySizeLimitFilter(
+            ApiFaces faces,
+            @Value("${kyra.http.max-body-size:1MB}") DataSize limit,
+            @Value("${kyra.http.body-limit-exempt-paths:}") List<String> exemptPrefixes) {
+        BodySizeLimitFilter filter = new BodySizeLimitFilter(limit.toBytes(), faces, exemptPrefixes);
+        FilterRegistrationBean<BodySizeLimitFilter> registration = new FilterRegistrationBean<>(filter);
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+        return registration;
+    }
+}
