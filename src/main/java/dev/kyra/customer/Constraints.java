@@ -36,7 +36,7 @@ final class Constraints {
     }
 
     static Constraint<String> maxLength(int max) {
-        return value -> problemUnless(value.length() <= max, "{field} must not be longer than " + max + " characters");
+        return new MaxLength(max);
     }
 
     static Constraint<String> minLength(int min) {
@@ -44,8 +44,7 @@ final class Constraints {
     }
 
     static Constraint<String> oneOf(Set<String> allowed) {
-        String list = String.join(", ", new TreeSet<>(allowed));
-        return value -> problemUnless(allowed.contains(value), "{field} must be one of: " + list);
+        return new OneOf(Set.copyOf(allowed));
     }
 
     static Constraint<Long> between(long min, long max) {
@@ -66,5 +65,23 @@ final class Constraints {
 
     private static Optional<String> problemUnless(boolean valid, String template) {
         return valid ? Optional.empty() : Optional.of(template);
+    }
+
+    /** A length limit, visible to API documentation through {@link Field#maxLength()}. */
+    record MaxLength(int max) implements Constraint<String> {
+
+        @Override
+        public Optional<String> problemWith(String value) {
+            return problemUnless(value.length() <= max, "{field} must not be longer than " + max + " characters");
+        }
+    }
+
+    /** A closed set of codes, visible to API documentation through {@link Field#allowedValues()}. */
+    record OneOf(Set<String> allowed) implements Constraint<String> {
+
+        @Override
+        public Optional<String> problemWith(String value) {
+            return problemUnless(allowed.contains(value), "{field} must be one of: " + String.join(", ", new TreeSet<>(allowed)));
+        }
     }
 }

@@ -3,6 +3,8 @@ package dev.kyra.customer;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 
 /**
@@ -55,6 +57,18 @@ public final class Field<T> {
 
     public boolean appliesTo(CustomerType customerType) {
         return appliesTo.contains(customerType);
+    }
+
+    /** The codes a value must be one of, when the field is a closed set. */
+    public Optional<Set<String>> allowedValues() {
+        return constraints.stream().filter(Constraints.OneOf.class::isInstance)
+                .map(constraint -> ((Constraints.OneOf) constraint).allowed()).findFirst();
+    }
+
+    /** The longest text the field takes, for text fields. */
+    public OptionalInt maxLength() {
+        return constraints.stream().filter(Constraints.MaxLength.class::isInstance)
+                .mapToInt(constraint -> ((Constraints.MaxLength) constraint).max()).findFirst();
     }
 
     /** Message templates for each rule the value breaks; none for a valid value. */

@@ -27,7 +27,7 @@ class BlaaizErrorHandler {
 
     @ExceptionHandler({InvalidInputException.class, DuplicateException.class})
     ResponseEntity<Map<String, Object>> invalid(RegistryException e) {
-        Map<String, Object> body = BlaaizFace.error(message(e));
+        Map<String, Object> body = BlaaizFace.error(sentence(render(e)));
         Map<String, List<String>> errors = new LinkedHashMap<>();
         for (Violation violation : e.violations()) {
             errors.computeIfAbsent(BlaaizFields.name(violation.path()), path -> new ArrayList<>())
@@ -39,19 +39,20 @@ class BlaaizErrorHandler {
 
     @ExceptionHandler(ActionRefusedException.class)
     ResponseEntity<Map<String, Object>> refused(ActionRefusedException e) {
-        return ResponseEntity.badRequest().body(BlaaizFace.error(message(e)));
+        return ResponseEntity.badRequest().body(BlaaizFace.error(render(e)));
     }
 
     @ExceptionHandler(NotFoundException.class)
     ResponseEntity<Map<String, Object>> notFound(NotFoundException e) {
-        return ResponseEntity.status(HttpStatus.NOT_FOUND).body(BlaaizFace.error(message(e)));
+        return ResponseEntity.status(HttpStatus.NOT_FOUND).body(BlaaizFace.error(render(e)));
     }
 
-    static String message(RegistryException e) {
-        return sentence(e.first().render(BlaaizFields::name));
+    /** The first problem, with this face's field names; documented messages are kept exactly as written. */
+    static String render(RegistryException e) {
+        return e.first().render(BlaaizFields::name);
     }
 
-    /** Blaaiz messages are sentences: end one with a full stop unless it ends a sentence already. */
+    /** Validation messages are sentences: end one with a full stop unless it ends a sentence already. */
     static String sentence(String text) {
         return text.endsWith(".") || text.endsWith("?") || text.endsWith("!") ? text : text + ".";
     }

@@ -1,0 +1,28 @@
+package dev.kyra;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.springframework.modulith.core.ApplicationModule;
+import org.springframework.modulith.core.ApplicationModules;
+
+/** The package-by-feature boundaries of the design, checked rather than hoped for. */
+class ModularityTest {
+
+    private static final ApplicationModules MODULES = ApplicationModules.of(KyraApplication.class);
+
+    @Test
+    void modulesOnlyUseEachOthersPublicTypesAndHaveNoCycles() {
+        MODULES.verify();
+    }
+
+    @Test
+    void theCoreKnowsNothingOfTheFaces() {
+        for (String core : List.of("customer", "platform", "validation", "ids", "database", "web")) {
+            ApplicationModule module = MODULES.getModuleByName(core).orElseThrow(() -> new AssertionError(core + " is not a module"));
+            assertThat(module.getDirectDependencies(MODULES).uniqueModules()
+                    .map(dependency -> dependency.getBasePackage().getName())).as(core).noneMatch(pkg -> pkg.contains(".face"));
+        }
+    }
+}

@@ -1,0 +1,42 @@
+package dev.kyra.database;
+
+import dev.kyra.KyraApplication;
+import dev.kyra.support.Api;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.springframework.boot.SpringApplication;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/** A whole Kyra started in this JVM with its own settings, for tests of start, stop and restart. */
+final class KyraInstance implements AutoCloseable {
+
+    static final String ADMIN_TOKEN = "lifecycle-admin-token";
+
+    private final ConfigurableApplicationContext context;
+
+    private KyraInstance(ConfigurableApplicationContext context) {
+        this.context = context;
+    }
+
+    static KyraInstance start(Path dataDir, Map<String, String> settings) {
+        List<String> args = new ArrayList<>(List.of("--server.port=0", "--kyra.data-dir=" + dataDir.toAbsolutePath(),
+                "--kyra.admin-token=" + ADMIN_TOKEN, "--logging.level.dev.kyra.requests=WARN"));
+        settings.forEach((key, value) -> args.add("--" + key + "=" + value));
+        return new KyraInstance(SpringApplication.run(KyraApplication.class, args.toArray(String[]::new)));
+    }
+
+    Api api() {
+        return new Api(Integer.parseInt(context.getEnvironment().getProperty("local.server.port")));
+    }
+
+    <T> T bean(Class<T> type) {
+        return context.getBean(type);
+    }
+
+    @Override
+    public void close() {
+        context.close();
+    }
+}
