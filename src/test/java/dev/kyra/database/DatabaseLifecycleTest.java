@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,6 +26,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * Kyra's database across the life of the process: durable settings, data and tokens surviving a
  * restart, recovery from a {@code kill -9}, and an external PostgreSQL instead of the embedded one.
  */
+@Tag("standalone")
 @ExtendWith(OutputCaptureExtension.class)
 class DatabaseLifecycleTest {
 
