@@ -4,6 +4,9 @@ package dev.kyra.customer;
 public enum Attribute {
     TYPE,
     KYB_SCOPE,
+    REFERENCE,
+    METADATA,
+    TIERS,
     VERIFICATION_STATUS,
     OWNERS,
     OWNER_ID,

@@ -23,7 +23,12 @@ class AuditLog {
     }
 
     void dataChanged(Caller caller, UUID customerId, String action, String subject, Collection<Field<?>> fields) {
-        insert(caller, customerId, action, subject, null, null, fields.stream().map(Field::key).toArray(String[]::new), null);
+        changed(caller, customerId, action, subject, fields.stream().map(Field::key).toList());
+    }
+
+    /** A data change that names its fields by key, for changes beyond the profile (reference, metadata). */
+    void changed(Caller caller, UUID customerId, String action, String subject, Collection<String> keys) {
+        insert(caller, customerId, action, subject, null, null, keys.toArray(String[]::new), null);
     }
 
     void statusChanged(Caller caller, UUID customerId, String subject, String from, String to, String comment) {

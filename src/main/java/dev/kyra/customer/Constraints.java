@@ -7,6 +7,7 @@ import dev.kyra.validation.WebAddresses;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -45,6 +46,11 @@ final class Constraints {
 
     static Constraint<String> oneOf(Set<String> allowed) {
         return new OneOf(Set.copyOf(allowed));
+    }
+
+    static Constraint<List<String>> listOf(int maxItems, int maxLength) {
+        return values -> problemUnless(values.size() <= maxItems && values.stream().allMatch(v -> v.length() <= maxLength),
+                "{field} may have at most " + maxItems + " entries of at most " + maxLength + " characters");
     }
 
     static Constraint<Long> between(long min, long max) {

@@ -8,20 +8,42 @@ import java.util.UUID;
  * A customer of a platform: an individual or a business, its verification state and its profile.
  *
  * @param objectId the 12-byte companion id shown by the Allawee face (decision D3)
- * @param kycDataId the id the Blaaiz face shows for the customer's {@code kyc_data} block
  * @param kybScope FULL or MINIMAL for businesses, null for individuals
+ * @param reference the platform's own unique reference, or null
+ * @param kycDataId the id the Blaaiz face shows for the customer's {@code kyc_data} block
+ * @param metadata the platform's free JSON object, exactly as it was sent
  */
 public record Customer(UUID id, byte[] objectId, Tenant tenant, CustomerType type,
-                       VerificationStatus verificationStatus, KybScope kybScope, UUID kycDataId,
-                       boolean enhancedDueDiligence, FieldValues profile, long version,
-                       Instant createdAt, Instant updatedAt) {
+                       VerificationStatus verificationStatus, KybScope kybScope, CustomerStatus status,
+                       String reference, UUID kycDataId, boolean enhancedDueDiligence, FieldValues profile,
+                       String metadata, long version, Instant createdAt, Instant updatedAt) {
 
     public <T> T get(Field<T> field) {
         return profile.get(field);
     }
 
-    Customer withProfile(FieldValues newProfile, Instant now) {
-        return new Customer(id, objectId, tenant, type, verificationStatus, kybScope, kycDataId,
-                enhancedDueDiligence, newProfile, version + 1, createdAt, now);
+    /**
+     * The customer's name as one string: the name given for it, else its business name, else its
+     * first and last names. {@code CustomerQueries} derives the same for filters and sorts.
+     */
+    public String displayName() {
+        if (profile.get(CustomerFields.NAME) != null) {
+            return profile.get(CustomerFields.NAME);
+        }
+        if (profile.get(CustomerFields.BUSINESS_NAME) != null) {
+            return profile.get(CustomerFields.BUSINESS_NAME);
+        }
+        String joined = (nullToEmpty(profile.get(CustomerFields.FIRST_NAME)) + " "
+                + nullToEmpty(profile.get(CustomerFields.LAST_NAME))).strip();
+        return joined.isEmpty() ? null : joined;
+    }
+
+    Customer changed(FieldValues newProfile, String newReference, String newMetadata, Instant now) {
+        return new Customer(id, objectId, tenant, type, verificationStatus, kybScope, status, newReference, kycDataId,
+                enhancedDueDiligence, newProfile, newMetadata, version + 1, createdAt, now);
+    }
+
+    private static String nullToEmpty(String text) {
+        return text == null ? "" : text;
     }
 }

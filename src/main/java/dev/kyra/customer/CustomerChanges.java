@@ -4,17 +4,26 @@ import java.util.List;
 
 /**
  * A partial update: fields absent from {@code profile} stay as they are, fields set to null are
- * cleared.
+ * cleared. For the other components, null means "not sent".
  *
- * @param type the type the client sent, or null; a customer's type never changes
+ * @param type the type the client sent; a customer's type never changes
  * @param kybScopeSent whether the client tried to change the scope (it is read-only here)
- * @param owners owner entries to add or change, or null when the request has none; owners not
- *               mentioned are kept
+ * @param owners owner entries to add or change; owners not mentioned are kept
+ * @param reference a new reference
+ * @param metadata a new metadata object, replacing the stored one whole
+ * @param tiers tiers asked for; tiers asked for earlier are kept
  */
-public record CustomerChanges(CustomerType type, FieldValues profile, boolean kybScopeSent, List<OwnerChange> owners) {
+public record CustomerChanges(CustomerType type, FieldValues profile, boolean kybScopeSent, List<OwnerChange> owners,
+                              String reference, String metadata, List<Tier> tiers) {
 
     public CustomerChanges {
         owners = owners == null ? null : List.copyOf(owners);
+        tiers = tiers == null ? null : List.copyOf(tiers);
+    }
+
+    /** Changes of the profile and owners only (the Blaaiz face's update). */
+    public static CustomerChanges of(CustomerType type, FieldValues profile, boolean kybScopeSent, List<OwnerChange> owners) {
+        return new CustomerChanges(type, profile, kybScopeSent, owners, null, null, null);
     }
 
     List<OwnerChange> ownerEntries() {

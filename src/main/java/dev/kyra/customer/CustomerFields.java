@@ -33,6 +33,12 @@ public final class CustomerFields {
     public static final Set<String> ACCOUNT_PURPOSES = Set.of("receive_payments_for_goods_and_services",
             "send_payments_for_goods_and_services", "send_receive_funds_related_parties", "other");
 
+    /** Identity types of businesses (decision A10). */
+    public static final Set<String> BUSINESS_IDENTITY_TYPES = Set.of("cac", "tin");
+
+    /** The customer's legal name as one string (the Allawee face's {@code name}). */
+    public static final Field<String> NAME = text("name", both(), 255);
+
     // contact and registered address, for both types
     public static final Field<String> EMAIL = text("email", both(), 255, Constraints.EMAIL);
     public static final Field<String> PHONE = text("phone", both(), 32, Constraints.PHONE);
@@ -86,18 +92,24 @@ public final class CustomerFields {
     public static final Field<String> OPERATING_STATE = text("operating_state", BUSINESS, 255);
     public static final Field<String> OPERATING_POSTAL_CODE = text("operating_zip_code", BUSINESS, 20);
     public static final Field<String> OPERATING_COUNTRY = text("operating_country", BUSINESS, 2, Constraints.COUNTRY);
+    public static final Field<String> BUSINESS_IDENTITY_TYPE =
+            text("business_identity_type", BUSINESS, 8, Constraints.oneOf(BUSINESS_IDENTITY_TYPES));
+    public static final Field<String> BUSINESS_DOCUMENT_URL =
+            text("business_document_url", BUSINESS, 2048, Constraints.WEB_ADDRESS);
+    /** Names or customer ids of a business's directors, as the Allawee face sends them (decision A10). */
+    public static final Field<List<String>> DIRECTORS = Field.list("directors", BUSINESS, 50, 255);
 
     /** The operating-address fields that need an operating country beside them. */
     static final List<Field<String>> OPERATING_ADDRESS =
             List.of(OPERATING_STREET, OPERATING_CITY, OPERATING_STATE, OPERATING_POSTAL_CODE);
 
-    static final List<Field<?>> ALL = List.of(EMAIL, PHONE, COUNTRY, STREET, STREET_LINE_2, CITY, STATE,
+    static final List<Field<?>> ALL = List.of(NAME, EMAIL, PHONE, COUNTRY, STREET, STREET_LINE_2, CITY, STATE,
             POSTAL_CODE, TIN, DATE_OF_BIRTH, ID_ISSUE_DATE, ID_EXPIRY_DATE, FIRST_NAME, MIDDLE_NAME, LAST_NAME,
             TITLE, GENDER, NATIONALITY, ID_TYPE, ID_NUMBER, ID_ISSUING_COUNTRY, ID_DOCUMENT_URL, BUSINESS_NAME,
             TRADING_NAME, BUSINESS_TYPE, REGISTRATION_NUMBER, INCORPORATION_COUNTRY, INCORPORATION_DATE,
             INDUSTRY_TYPE, BUSINESS_DESCRIPTION, WEBSITE, SOURCE_OF_FUNDS, ESTIMATED_ANNUAL_REVENUE,
             EXPECTED_MONTHLY_PAYMENTS, ACCOUNT_PURPOSE, OPERATING_STREET, OPERATING_CITY, OPERATING_STATE,
-            OPERATING_POSTAL_CODE, OPERATING_COUNTRY);
+            OPERATING_POSTAL_CODE, OPERATING_COUNTRY, BUSINESS_IDENTITY_TYPE, BUSINESS_DOCUMENT_URL, DIRECTORS);
 
     private static final Map<String, Field<?>> BY_KEY =
             ALL.stream().collect(Collectors.toUnmodifiableMap(Field::key, Function.identity()));

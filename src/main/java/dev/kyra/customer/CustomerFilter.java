@@ -1,5 +1,11 @@
 package dev.kyra.customer;
 
+import dev.kyra.query.SqlFragment;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
 /**
  * Exact-match filters of a customer list; a null component does not filter. All set filters must
  * hold.
@@ -21,6 +27,25 @@ public record CustomerFilter(String email, String idNumber, String registrationN
 
         String sql() {
             return sql;
+        }
+    }
+
+    /** The filters as bound SQL on indexed columns. */
+    SqlFragment sql() {
+        List<String> terms = new ArrayList<>();
+        Map<String, Object> params = new HashMap<>();
+        add(terms, params, "email", email);
+        add(terms, params, "id_number", idNumber);
+        add(terms, params, "registration_number", registrationNumber);
+        add(terms, params, "verification_status", verificationStatus == null ? null : verificationStatus.name());
+        add(terms, params, "type", type == null ? null : type.code());
+        return new SqlFragment(terms.isEmpty() ? "true" : String.join(" and ", terms), params);
+    }
+
+    private static void add(List<String> terms, Map<String, Object> params, String column, Object value) {
+        if (value != null) {
+            terms.add(column + " = :" + column);
+            params.put(column, value);
         }
     }
 }

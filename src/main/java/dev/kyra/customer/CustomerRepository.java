@@ -2,12 +2,22 @@ package dev.kyra.customer;
 
 import dev.kyra.platform.Mode;
 import dev.kyra.platform.Tenant;
+import dev.kyra.query.ConditionSql;
+import dev.kyra.query.InvalidQueryException;
+import dev.kyra.query.ListQuery;
+import dev.kyra.query.OrderSql;
+import dev.kyra.query.SqlFragment;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -16,8 +26,13 @@ import org.springframework.stereotype.Repository;
 class CustomerRepository {
 
     private static final String COLUMNS = """
-            id, object_id, platform_id, mode, type, verification_status, kyb_scope, kyc_data_id,
-            enhanced_due_diligence, profile::text as profile, version, created_at, updated_at""";
+            id, object_id, platform_id, mode, type, verification_status, kyb_scope, status, reference, kyc_data_id,
+            enhanced_due_diligence, profile::text as profile, metadata::text as metadata, version, created_at, updated_at""";
+    private static final String TENANT = "platform_id = :platformId and mode = :mode";
+    /** PostgreSQL's codes for a malformed regular expression and for a statement cut off by its timeout. */
+    private static final String INVALID_REGULAR_EXPRESSION = "2201B";
+    private static final String QUERY_CANCELED = "57014";
+    private static final int SEARCH_TIMEOUT_MILLIS = 5_000;
 
     private final JdbcClient jdbc;
 
@@ -28,19 +43,24 @@ class CustomerRepository {
     void insert(Customer customer) {
         jdbc.sql("""
                         insert into customers (id, object_id, platform_id, mode, type, verification_status, kyb_scope,
-                            kyc_data_id, enhanced_due_diligence, profile, version, created_at, updated_at)
-                        values (:id, :objectId, :platformId, :mode, :type, :status, :kybScope, :kycDataId, :edd,
-                            cast(:profile as jsonb), :version, :createdAt, :updatedAt)""")
+                            status, reference, kyc_data_id, enhanced_due_diligence, profile, metadata, version,
+                            created_at, updated_at)
+                        values (:id, :objectId, :platformId, :mode, :type, :verificationStatus, :kybScope, :status,
+                            :reference, :kycDataId, :edd, cast(:profile as jsonb), cast(:metadata as json), :version,
+                            :createdAt, :updatedAt)""")
                 .param("id", customer.id())
                 .param("objectId", customer.objectId())
                 .param("platformId", customer.tenant().platformId())
                 .param("mode", customer.tenant().mode().code())
                 .param("type", customer.type().code())
-                .param("status", customer.verificationStatus().name())
+                .param("verificationStatus", customer.verificationStatus().name())
                 .param("kybScope", customer.kybScope() == null ? null : customer.kybScope().name())
+                .param("status", customer.status().code())
+                .param("reference", customer.reference())
                 .param("kycDataId", customer.kycDataId())
                 .param("edd", customer.enhancedDueDiligence())
                 .param("profile", ProfileCodec.encode(customer.profile()))
+                .param("metadata", customer.metadata())
                 .param("version", customer.version())
                 .param("createdAt", Timestamp.from(customer.createdAt()))
                 .param("updatedAt", Timestamp.from(customer.updatedAt()))
@@ -50,15 +70,19 @@ class CustomerRepository {
     /** Writes the mutable parts of a customer that the caller holds locked. */
     void update(Customer customer) {
         int updated = jdbc.sql("""
-                        update customers set verification_status = :status, kyb_scope = :kybScope,
-                            profile = cast(:profile as jsonb), version = :version, updated_at = :updatedAt
-                        where id = :id and platform_id = :platformId and mode = :mode""")
+                        update customers set verification_status = :verificationStatus, kyb_scope = :kybScope,
+                            status = :status, reference = :reference, profile = cast(:profile as jsonb),
+                            metadata = cast(:metadata as json), version = :version, updated_at = :updatedAt
+                        where id = :id and\s""" + TENANT)
                 .param("id", customer.id())
                 .param("platformId", customer.tenant().platformId())
                 .param("mode", customer.tenant().mode().code())
-                .param("status", customer.verificationStatus().name())
+                .param("verificationStatus", customer.verificationStatus().name())
                 .param("kybScope", customer.kybScope() == null ? null : customer.kybScope().name())
+                .param("status", customer.status().code())
+                .param("reference", customer.reference())
                 .param("profile", ProfileCodec.encode(customer.profile()))
+                .param("metadata", customer.metadata())
                 .param("version", customer.version())
                 .param("updatedAt", Timestamp.from(customer.updatedAt()))
                 .update();
@@ -67,32 +91,46 @@ class CustomerRepository {
         }
     }
 
-    Optional<Customer> find(Tenant tenant, UUID id) {
-        return jdbc.sql("select " + COLUMNS + " from customers where id = :id and platform_id = :platformId and mode = :mode")
-                .param("id", id).param("platformId", tenant.platformId()).param("mode", tenant.mode().code())
-                .query(CustomerRepository::map).optional();
+    Optional<Customer> find(Tenant tenant, CustomerRef ref) {
+        return select(tenant, ref, "");
     }
 
     /** Reads and row-locks the customer until the transaction ends: concurrent writers queue here. */
-    Optional<Customer> findForUpdate(Tenant tenant, UUID id) {
-        return jdbc.sql("select " + COLUMNS + " from customers where id = :id and platform_id = :platformId and mode = :mode for update")
-                .param("id", id).param("platformId", tenant.platformId()).param("mode", tenant.mode().code())
+    Optional<Customer> findForUpdate(Tenant tenant, CustomerRef ref) {
+        return select(tenant, ref, " for update");
+    }
+
+    private Optional<Customer> select(Tenant tenant, CustomerRef ref, String lock) {
+        String key = ref instanceof CustomerRef.ById ? "id" : "object_id";
+        Object value = switch (ref) {
+            case CustomerRef.ById byId -> byId.id();
+            case CustomerRef.ByObjectId byObjectId -> byObjectId.objectId();
+        };
+        return jdbc.sql("select " + COLUMNS + " from customers where " + key + " = :key and " + TENANT + lock)
+                .param("key", value).param("platformId", tenant.platformId()).param("mode", tenant.mode().code())
                 .query(CustomerRepository::map).optional();
     }
 
     boolean registrationTaken(Tenant tenant, String registrationNumber, String incorporationCountry, UUID excluding) {
         return jdbc.sql("""
-                        select exists (select 1 from customers
-                            where platform_id = :platformId and mode = :mode and type = 'business'
-                            and registration_number = :number and incorporation_country = :country and id <> :excluding)""")
+                        select exists (select 1 from customers where platform_id = :platformId and mode = :mode
+                            and type = 'business' and registration_number = :number and incorporation_country = :country
+                            and id <> :excluding)""")
                 .param("platformId", tenant.platformId()).param("mode", tenant.mode().code())
                 .param("number", registrationNumber).param("country", incorporationCountry)
                 .param("excluding", excluding)
                 .query(Boolean.class).single();
     }
 
+    boolean referenceTaken(Tenant tenant, String reference, UUID excluding) {
+        return jdbc.sql("select exists (select 1 from customers where " + TENANT + " and reference = :reference and id <> :excluding)")
+                .param("platformId", tenant.platformId()).param("mode", tenant.mode().code())
+                .param("reference", reference).param("excluding", excluding)
+                .query(Boolean.class).single();
+    }
+
     List<Customer> list(Tenant tenant, CustomerFilter filter, CustomerFilter.Order order, int offset, int limit) {
-        SqlFilter where = SqlFilter.of(tenant, filter);
+        SqlFragment where = tenantFragment(tenant).and(filter.sql());
         return jdbc.sql("select " + COLUMNS + " from customers where " + where.sql() + " order by " + order.sql()
                         + " offset :offset limit :limit")
                 .params(where.params()).param("offset", offset).param("limit", limit)
@@ -100,9 +138,91 @@ class CustomerRepository {
     }
 
     long count(Tenant tenant, CustomerFilter filter) {
-        SqlFilter where = SqlFilter.of(tenant, filter);
-        return jdbc.sql("select count(*) from customers where " + where.sql())
-                .params(where.params()).query(Long.class).single();
+        return count(tenantFragment(tenant).and(filter.sql()));
+    }
+
+    /**
+     * A page of a list query: one row more than the limit is read to know whether more follow. A
+     * cursor names a customer of this tenant whose sort values mark where the page starts; a page
+     * before a cursor is read in the reverse order and turned around.
+     */
+    SearchPage search(Tenant tenant, ListQuery query) {
+        // a client's filter may hold regular expressions: bound its cost for this transaction
+        jdbc.sql("set local statement_timeout = " + SEARCH_TIMEOUT_MILLIS).update();
+        SqlFragment filter = tenantFragment(tenant)
+                .and(ConditionSql.translate(query.condition(), CustomerQueries.ATTRIBUTES, "filter", "f"));
+        List<OrderSql.Key> keys = OrderSql.keys(query.sort(), CustomerQueries.ATTRIBUTES, "id");
+        boolean backwards = query.before() != null;
+        List<OrderSql.Key> order = backwards ? OrderSql.reversed(keys) : keys;
+        String cursor = backwards ? query.before() : query.after();
+        SqlFragment where = filter;
+        if (cursor != null) {
+            List<Object> values = cursorValues(tenant, order, cursor, backwards ? "before" : "after");
+            where = where.and(OrderSql.after(order, values, "c"));
+        }
+        SqlFragment page = where;
+        List<Customer> rows = guarded(() -> jdbc.sql("select " + COLUMNS + " from customers where " + page.sql()
+                        + " order by " + OrderSql.orderBy(order) + " offset :offset limit :limit")
+                .params(page.params()).param("offset", query.offset()).param("limit", query.limit() + 1)
+                .query(CustomerRepository::map).list());
+        boolean hasMore = rows.size() > query.limit();
+        List<Customer> items = new ArrayList<>(hasMore ? rows.subList(0, query.limit()) : rows);
+        if (backwards) {
+            Collections.reverse(items);
+        }
+        Long total = query.countTotal() ? guarded(() -> count(filter)) : null;
+        return new SearchPage(items, hasMore, total);
+    }
+
+    record SearchPage(List<Customer> items, boolean hasMore, Long total) {
+    }
+
+    private List<Object> cursorValues(Tenant tenant, List<OrderSql.Key> order, String cursor, String parameter) {
+        byte[] objectId;
+        try {
+            objectId = CustomerQueries.objectId(cursor);
+        } catch (InvalidQueryException e) {
+            throw new InvalidQueryException(parameter, "'" + cursor + "' is not a customer id");
+        }
+        return jdbc.sql("select " + OrderSql.selectList(order) + " from customers where object_id = :objectId and " + TENANT)
+                .param("objectId", objectId).param("platformId", tenant.platformId()).param("mode", tenant.mode().code())
+                .query((row, n) -> {
+                    List<Object> values = new ArrayList<>();
+                    for (int i = 1; i <= order.size(); i++) {
+                        values.add(row.getObject(i));
+                    }
+                    return values;
+                }).optional()
+                .orElseThrow(() -> new InvalidQueryException(parameter, "no customer has the id '" + cursor + "'"));
+    }
+
+    private long count(SqlFragment where) {
+        return jdbc.sql("select count(*) from customers where " + where.sql()).params(where.params())
+                .query(Long.class).single();
+    }
+
+    /** A client's regular expression can be malformed or slow: either is the client's error, not a 5xx. */
+    private static <T> T guarded(java.util.function.Supplier<T> query) {
+        try {
+            return query.get();
+        } catch (DataAccessException e) {
+            if (e.getMostSpecificCause() instanceof SQLException sql) {
+                if (INVALID_REGULAR_EXPRESSION.equals(sql.getSQLState())) {
+                    throw new InvalidQueryException("filter", "a like pattern is not a valid regular expression");
+                }
+                if (QUERY_CANCELED.equals(sql.getSQLState())) {
+                    throw new InvalidQueryException("filter", "the filter took too long to evaluate");
+                }
+            }
+            throw e;
+        }
+    }
+
+    private static SqlFragment tenantFragment(Tenant tenant) {
+        Map<String, Object> params = new HashMap<>();
+        params.put("platformId", tenant.platformId());
+        params.put("mode", tenant.mode().code());
+        return new SqlFragment(TENANT, params);
     }
 
     private static Customer map(ResultSet row, int rowNumber) throws SQLException {
@@ -114,43 +234,14 @@ class CustomerRepository {
                 CustomerType.fromCode(row.getString("type")).orElseThrow(),
                 VerificationStatus.valueOf(row.getString("verification_status")),
                 kybScope == null ? null : KybScope.valueOf(kybScope),
+                CustomerStatus.fromCode(row.getString("status")).orElseThrow(),
+                row.getString("reference"),
                 row.getObject("kyc_data_id", UUID.class),
                 row.getBoolean("enhanced_due_diligence"),
                 ProfileCodec.decode(row.getString("profile"), CustomerFields::byKey),
+                row.getString("metadata"),
                 row.getLong("version"),
                 row.getTimestamp("created_at").toInstant(),
                 row.getTimestamp("updated_at").toInstant());
-    }
-
-    /** The where clause of a list: the tenant, then each filter that is set, all as bound parameters. */
-    private record SqlFilter(String sql, java.util.Map<String, Object> params) {
-
-        static SqlFilter of(Tenant tenant, CustomerFilter filter) {
-            StringBuilder sql = new StringBuilder("platform_id = :platformId and mode = :mode");
-            java.util.Map<String, Object> params = new java.util.HashMap<>();
-            params.put("platformId", tenant.platformId());
-            params.put("mode", tenant.mode().code());
-            if (filter.email() != null) {
-                sql.append(" and email = :email");
-                params.put("email", filter.email());
-            }
-            if (filter.idNumber() != null) {
-                sql.append(" and id_number = :idNumber");
-                params.put("idNumber", filter.idNumber());
-            }
-            if (filter.registrationNumber() != null) {
-                sql.append(" and registration_number = :registrationNumber");
-                params.put("registrationNumber", filter.registrationNumber());
-            }
-            if (filter.verificationStatus() != null) {
-                sql.append(" and verification_status = :status");
-                params.put("status", filter.verificationStatus().name());
-            }
-            if (filter.type() != null) {
-                sql.append(" and type = :type");
-                params.put("type", filter.type().code());
-            }
-            return new SqlFilter(sql.toString(), params);
-        }
     }
 }

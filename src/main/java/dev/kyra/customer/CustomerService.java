@@ -10,9 +10,13 @@ import dev.kyra.platform.Caller;
 import dev.kyra.platform.PlatformService;
 import dev.kyra.platform.PlatformSettings;
 import dev.kyra.platform.Tenant;
+import dev.kyra.query.ListQuery;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import org.springframework.dao.DuplicateKeyException;
@@ -29,14 +33,19 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class CustomerService {
 
+    private static final String EMPTY_METADATA = "{}";
+
     private final CustomerRepository customers;
     private final OwnerRepository owners;
+    private final VerificationRepository verifications;
     private final AuditLog audit;
     private final PlatformService platforms;
 
-    CustomerService(CustomerRepository customers, OwnerRepository owners, AuditLog audit, PlatformService platforms) {
+    CustomerService(CustomerRepository customers, OwnerRepository owners, VerificationRepository verifications,
+                    AuditLog audit, PlatformService platforms) {
         this.customers = customers;
         this.owners = owners;
+        this.verifications = verifications;
         this.audit = audit;
         this.platforms = platforms;
     }
@@ -63,24 +72,27 @@ public class CustomerService {
         Instant now = Timestamps.now();
         OwnerUpdates ownerPlan = OwnerUpdates.forNewCustomer(id, request.owners(), now);
         violations.addAll(ownerPlan.violations);
+        violations.addAll(tierProblems(type, profile, Set.copyOf(request.tiers())));
         if (!violations.isEmpty()) {
             throw new InvalidInputException(violations);
         }
         Customer customer = new Customer(id, ObjectIds.fromUuidV7(id), tenant, type, VerificationStatus.PENDING,
-                kybScope, UuidV7.next(), false, profile, 1, now, now);
-        checkRegistrationIsFree(customer);
+                kybScope, CustomerStatus.ACTIVE, request.reference(), UuidV7.next(), false, profile,
+                Objects.requireNonNullElse(request.metadata(), EMPTY_METADATA), 1, now, now);
+        checkUniqueness(customer, true, true);
         insertDetectingDuplicate(customer);
         audit.dataChanged(caller, id, "created", "customer", profile.fields());
         for (Owner owner : ownerPlan.added) {
             owners.insert(tenant, owner);
             audit.dataChanged(caller, id, "created", subject(owner), owner.profile().fields());
         }
-        return new CustomerDetails(customer, ownerPlan.added);
+        List<Verification> tiers = requestTiers(caller, id, request.tiers(), List.of(), now);
+        return new CustomerDetails(customer, ownerPlan.added, tiers);
     }
 
-    public CustomerDetails get(Tenant tenant, UUID id) {
-        Customer customer = customers.find(tenant, id).orElseThrow(NotFoundException::customer);
-        return new CustomerDetails(customer, owners.findByCustomer(tenant, id));
+    public CustomerDetails get(Tenant tenant, CustomerRef ref) {
+        Customer customer = customers.find(tenant, ref).orElseThrow(NotFoundException::customer);
+        return details(customer);
     }
 
     /**
@@ -89,9 +101,10 @@ public class CustomerService {
      * profile, then uniqueness, then the owners entries.
      */
     @Transactional
-    public CustomerDetails update(Caller caller, UUID id, CustomerChanges changes) {
+    public CustomerDetails update(Caller caller, CustomerRef ref, CustomerChanges changes) {
         Tenant tenant = caller.tenant();
-        Customer current = customers.findForUpdate(tenant, id).orElseThrow(NotFoundException::customer);
+        Customer current = customers.findForUpdate(tenant, ref).orElseThrow(NotFoundException::customer);
+        UUID id = current.id();
         if (changes.type() != null && changes.type() != current.type()) {
             throw new InvalidInputException(Violation.of(FieldPath.of(Attribute.TYPE),
                     "{field} cannot be changed after a customer is created"));
@@ -108,6 +121,7 @@ public class CustomerService {
             throw new InvalidInputException(misplaced);
         }
         List<Owner> storedOwners = owners.findByCustomer(tenant, id);
+        List<Verification> storedTiers = verifications.findByCustomer(tenant, id);
         Instant now = Timestamps.now();
         Set<Field<?>> changed = current.profile().changedBy(changes.profile());
         OwnerUpdates ownerPlan = OwnerUpdates.plan(id, storedOwners, changes.ownerEntries(), now);
@@ -118,21 +132,31 @@ public class CustomerService {
         List<Violation> violations = new ArrayList<>(ProfileRules.values(patch));
         violations.addAll(ProfileRules.agreement(current.type(), merged, patch));
         violations.addAll(ownerPlan.violations);
+        List<Tier> newTiers = newTiers(changes.tiers(), storedTiers);
+        violations.addAll(tierProblems(current.type(), merged, Set.copyOf(newTiers)));
         if (!violations.isEmpty()) {
             throw new InvalidInputException(violations);
         }
-        if (changed.isEmpty() && !ownerPlan.changesAnything()) {
-            return new CustomerDetails(current, storedOwners);
+        String reference = changes.reference() != null ? changes.reference() : current.reference();
+        String metadata = changes.metadata() != null ? changes.metadata() : current.metadata();
+        boolean referenceChanged = !Objects.equals(reference, current.reference());
+        boolean metadataChanged = !Objects.equals(metadata, current.metadata());
+        if (changed.isEmpty() && !ownerPlan.changesAnything() && newTiers.isEmpty() && !referenceChanged && !metadataChanged) {
+            return new CustomerDetails(current, storedOwners, storedTiers);
         }
-        Customer updated = current.withProfile(merged, now);
-        if (changed.contains(REGISTRATION_NUMBER) || changed.contains(INCORPORATION_COUNTRY)) {
-            checkRegistrationIsFree(updated);
-        }
-        if (!changed.isEmpty()) {
-            updateDetectingDuplicate(updated);
-            audit.dataChanged(caller, id, "updated", "customer", changed);
-        } else {
-            customers.update(updated); // owners changed: the customer's updated_at and version move too
+        Customer updated = current.changed(merged, reference, metadata, now);
+        checkUniqueness(updated, changed.contains(REGISTRATION_NUMBER) || changed.contains(INCORPORATION_COUNTRY),
+                referenceChanged);
+        updateDetectingDuplicate(updated);
+        if (!changed.isEmpty() || referenceChanged || metadataChanged) {
+            List<String> keys = new ArrayList<>(changed.stream().map(Field::key).toList());
+            if (referenceChanged) {
+                keys.add("reference");
+            }
+            if (metadataChanged) {
+                keys.add("metadata");
+            }
+            audit.changed(caller, id, "updated", "customer", keys);
         }
         for (Owner owner : ownerPlan.added) {
             owners.insert(tenant, owner);
@@ -143,12 +167,36 @@ public class CustomerService {
             Owner before = storedOwners.stream().filter(o -> o.id().equals(owner.id())).findFirst().orElseThrow();
             audit.dataChanged(caller, id, "updated", subject(owner), before.profile().changedBy(owner.profile()));
         }
-        return new CustomerDetails(updated, owners.findByCustomer(tenant, id));
+        List<Verification> tiers = requestTiers(caller, id, newTiers, storedTiers, now);
+        return new CustomerDetails(updated, owners.findByCustomer(tenant, id), tiers);
     }
 
-    /** One page of a tenant's customers, and how many match in all. */
+    /** One page of a tenant's customers by exact-match filters, and how many match in all. */
     public CustomerPage list(Tenant tenant, CustomerFilter filter, CustomerFilter.Order order, int offset, int limit) {
         return new CustomerPage(customers.list(tenant, filter, order, offset, limit), customers.count(tenant, filter));
+    }
+
+    /**
+     * A page of a list query over {@link CustomerQueries}' attributes, with each customer's tiers.
+     * Cursors are customers' object ids in base58.
+     *
+     * @throws dev.kyra.query.InvalidQueryException for an unknown attribute, a value of the wrong
+     *         type, a malformed pattern or a cursor that names no customer of this tenant
+     */
+    @Transactional(readOnly = true)
+    public SearchResult search(Tenant tenant, ListQuery query) {
+        CustomerRepository.SearchPage page = customers.search(tenant, query);
+        Map<UUID, List<Verification>> tiers =
+                verifications.findByCustomers(tenant, page.items().stream().map(Customer::id).toList());
+        List<CustomerDetails> items = page.items().stream()
+                .map(customer -> new CustomerDetails(customer, List.of(), tiers.getOrDefault(customer.id(), List.of())))
+                .toList();
+        return new SearchResult(items, page.hasMore(), page.total());
+    }
+
+    private CustomerDetails details(Customer customer) {
+        return new CustomerDetails(customer, owners.findByCustomer(customer.tenant(), customer.id()),
+                verifications.findByCustomer(customer.tenant(), customer.id()));
     }
 
     private static KybScope kybScopeFor(KybScope requested, PlatformSettings settings, List<Violation> violations) {
@@ -162,21 +210,61 @@ public class CustomerService {
         return requested;
     }
 
-    private void checkRegistrationIsFree(Customer customer) {
+    /** Tiers asked for now that were not asked for before; tiers already asked for stay as they are. */
+    private static List<Tier> newTiers(List<Tier> requested, List<Verification> stored) {
+        if (requested == null) {
+            return List.of();
+        }
+        Set<Tier> existing = EnumSet.noneOf(Tier.class);
+        stored.forEach(verification -> existing.add(verification.tier()));
+        return requested.stream().distinct().filter(tier -> !existing.contains(tier)).toList();
+    }
+
+    private static List<Violation> tierProblems(CustomerType type, FieldValues profile, Set<Tier> tiers) {
+        List<Violation> violations = new ArrayList<>();
+        for (Tier tier : Tier.values()) {
+            if (tiers.contains(tier)) {
+                List<FieldPath> missing = TierRequirements.missingFor(tier, type, profile);
+                if (!missing.isEmpty()) {
+                    violations.add(Violation.of(FieldPath.of(Attribute.TIERS), tier.code() + " needs {0}", missing));
+                }
+            }
+        }
+        return violations;
+    }
+
+    private List<Verification> requestTiers(Caller caller, UUID customerId, List<Tier> tiers, List<Verification> stored,
+                                            Instant now) {
+        List<Verification> all = new ArrayList<>(stored);
+        for (Tier tier : tiers.stream().distinct().toList()) {
+            Verification verification = new Verification(tier, TierStatus.PENDING, now, now);
+            verifications.insert(caller.tenant(), customerId, verification);
+            audit.statusChanged(caller, customerId, "tier:" + tier.code(), null, TierStatus.PENDING.code(), null);
+            all.add(verification);
+        }
+        all.sort(java.util.Comparator.comparing(Verification::tier));
+        return all;
+    }
+
+    private void checkUniqueness(Customer customer, boolean registration, boolean reference) {
         String number = customer.get(REGISTRATION_NUMBER);
         String country = customer.get(INCORPORATION_COUNTRY);
-        if (customer.type() == CustomerType.BUSINESS && number != null && country != null
+        if (registration && customer.type() == CustomerType.BUSINESS && number != null && country != null
                 && customers.registrationTaken(customer.tenant(), number, country, customer.id())) {
             throw registrationTaken();
         }
+        if (reference && customer.reference() != null
+                && customers.referenceTaken(customer.tenant(), customer.reference(), customer.id())) {
+            throw referenceTaken();
+        }
     }
 
-    // The check above answers nearly every case; the unique index settles a race between two writers.
+    // The checks above answer nearly every case; the unique indexes settle a race between two writers.
     private void insertDetectingDuplicate(Customer customer) {
         try {
             customers.insert(customer);
         } catch (DuplicateKeyException e) {
-            throw registrationTaken();
+            throw duplicateOf(e);
         }
     }
 
@@ -184,14 +272,24 @@ public class CustomerService {
         try {
             customers.update(customer);
         } catch (DuplicateKeyException e) {
-            throw registrationTaken();
+            throw duplicateOf(e);
         }
+    }
+
+    private static DuplicateException duplicateOf(DuplicateKeyException e) {
+        String message = String.valueOf(e.getMostSpecificCause().getMessage());
+        return message.contains("customers_reference_unique") ? referenceTaken() : registrationTaken();
     }
 
     private static DuplicateException registrationTaken() {
         return new DuplicateException(Violation.of(REGISTRATION_NUMBER,
                 "Another business customer in this platform already has this {0} + {1} combination.",
                 FieldPath.of(REGISTRATION_NUMBER), FieldPath.of(INCORPORATION_COUNTRY)));
+    }
+
+    private static DuplicateException referenceTaken() {
+        return new DuplicateException(Violation.of(FieldPath.of(Attribute.REFERENCE),
+                "Another customer already has this {field}"));
     }
 
     private static String subject(Owner owner) {

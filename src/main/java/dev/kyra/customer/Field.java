@@ -42,6 +42,13 @@ public final class Field<T> {
         return new Field<>(key, String.class, appliesTo, all);
     }
 
+    /** A list of texts, each at most {@code maxLength} long. */
+    @SuppressWarnings("unchecked")
+    static Field<List<String>> list(String key, Set<CustomerType> appliesTo, int maxItems, int maxLength) {
+        Class<List<String>> type = (Class<List<String>>) (Class<?>) List.class;
+        return new Field<>(key, type, appliesTo, List.of(Constraints.listOf(maxItems, maxLength)));
+    }
+
     static Set<CustomerType> both() {
         return EnumSet.allOf(CustomerType.class);
     }

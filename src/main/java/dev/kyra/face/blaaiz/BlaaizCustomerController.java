@@ -5,6 +5,7 @@ import dev.kyra.customer.Customer;
 import dev.kyra.customer.CustomerDetails;
 import dev.kyra.customer.CustomerFilter;
 import dev.kyra.customer.CustomerPage;
+import dev.kyra.customer.CustomerRef;
 import dev.kyra.customer.CustomerService;
 import dev.kyra.customer.CustomerType;
 import dev.kyra.customer.FieldPath;
@@ -118,9 +119,9 @@ class BlaaizCustomerController {
     }
 
     /** Customer ids are UUIDs; anything else cannot name a customer, so it is simply not found. */
-    static UUID customerId(String id) {
+    static CustomerRef customerId(String id) {
         try {
-            return UUID.fromString(id);
+            return CustomerRef.id(UUID.fromString(id));
         } catch (IllegalArgumentException e) {
             throw NotFoundException.customer();
         }

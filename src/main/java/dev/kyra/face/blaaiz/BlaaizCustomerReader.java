@@ -52,7 +52,7 @@ final class BlaaizCustomerReader {
             // older clients omit a business's country; it can only equal the incorporation country
             profile = profile.with(FieldValues.builder().set(COUNTRY, profile.get(INCORPORATION_COUNTRY)).build());
         }
-        return new NewCustomer(type, profile, kybScope, owners == null ? List.of()
+        return NewCustomer.of(type, profile, kybScope, owners == null ? List.of()
                 : owners.stream().map(OwnerChange::values).toList(), BlaaizFields.REQUIRED_ON_CREATE.get(type));
     }
 
@@ -62,7 +62,7 @@ final class BlaaizCustomerReader {
         FieldValues profile = profile(body, problems);
         List<OwnerChange> owners = owners(body, problems);
         throwIfAny(problems);
-        return new CustomerChanges(type, profile, body.has(KYB_SCOPE), owners);
+        return CustomerChanges.of(type, profile, body.has(KYB_SCOPE), owners);
     }
 
     private static Optional<CustomerType> type(ObjectNode body, List<Violation> problems) {

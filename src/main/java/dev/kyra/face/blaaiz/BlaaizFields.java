@@ -135,6 +135,9 @@ final class BlaaizFields {
             return switch (attribute) {
                 case TYPE -> "type";
                 case KYB_SCOPE -> "kyb_scope";
+                case REFERENCE -> "reference";
+                case METADATA -> "metadata";
+                case TIERS -> "verifications";
                 case VERIFICATION_STATUS -> "verification_status";
                 case OWNERS -> "owners";
                 case OWNER_ID -> "id";

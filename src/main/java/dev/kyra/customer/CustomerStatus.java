@@ -1,0 +1,24 @@
+package dev.kyra.customer;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/** Whether a customer may transact (decision A6). Set by reviewers; every customer starts active. */
+public enum CustomerStatus {
+    ACTIVE("active"),
+    INACTIVE("inactive");
+
+    private final String code;
+
+    CustomerStatus(String code) {
+        this.code = code;
+    }
+
+    public String code() {
+        return code;
+    }
+
+    public static Optional<CustomerStatus> fromCode(String code) {
+        return Arrays.stream(values()).filter(status -> status.code.equals(code)).findFirst();
+    }
+}

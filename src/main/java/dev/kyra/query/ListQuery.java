@@ -1,0 +1,23 @@
+package dev.kyra.query;
+
+import java.util.List;
+
+/**
+ * What a client asks of a list.
+ *
+ * @param sort the order, most significant key first; the record id always breaks ties
+ * @param after a record id: the page of records that come after it in this order
+ * @param before a record id: the page of records that come before it in this order
+ * @param offset records to skip (legacy page-number paging); 0 with cursors
+ * @param countTotal whether to count every matching record
+ */
+public record ListQuery(Condition condition, List<SortKey> sort, int limit, String after, String before, int offset,
+                        boolean countTotal) {
+
+    public ListQuery {
+        sort = List.copyOf(sort);
+        if (after != null && before != null) {
+            throw new IllegalArgumentException("a page has one cursor");
+        }
+    }
+}

@@ -1,0 +1,5 @@
+package dev.kyra.query;
+
+/** One key of a sort order. */
+public record SortKey(String attribute, boolean descending) {
+}
