@@ -12,18 +12,21 @@ import java.util.List;
  * @param reference a new reference
  * @param metadata a new metadata object, replacing the stored one whole
  * @param tiers tiers asked for; tiers asked for earlier are kept
+ * @param requiredFields fields this face requires: they may be left out of a change but not cleared
  */
 public record CustomerChanges(CustomerType type, FieldValues profile, boolean kybScopeSent, List<OwnerChange> owners,
-                              String reference, String metadata, List<Tier> tiers) {
+                              String reference, String metadata, List<Tier> tiers, List<Field<?>> requiredFields) {
 
     public CustomerChanges {
         owners = owners == null ? null : List.copyOf(owners);
         tiers = tiers == null ? null : List.copyOf(tiers);
+        requiredFields = List.copyOf(requiredFields);
     }
 
     /** Changes of the profile and owners only (the Blaaiz face's update). */
-    public static CustomerChanges of(CustomerType type, FieldValues profile, boolean kybScopeSent, List<OwnerChange> owners) {
-        return new CustomerChanges(type, profile, kybScopeSent, owners, null, null, null);
+    public static CustomerChanges of(CustomerType type, FieldValues profile, boolean kybScopeSent, List<OwnerChange> owners,
+                                     List<Field<?>> requiredFields) {
+        return new CustomerChanges(type, profile, kybScopeSent, owners, null, null, null, requiredFields);
     }
 
     List<OwnerChange> ownerEntries() {

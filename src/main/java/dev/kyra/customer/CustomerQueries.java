@@ -25,8 +25,6 @@ import java.util.regex.Pattern;
  */
 public final class CustomerQueries implements AttributeTable {
 
-    public static final CustomerQueries ATTRIBUTES = new CustomerQueries();
-
     /** Same derivation as {@link Customer#displayName()}. */
     static final String DISPLAY_NAME_SQL = "coalesce(profile ->> 'name', profile ->> 'business_name', "
             + "nullif(btrim(coalesce(profile ->> 'first_name', '') || ' ' || coalesce(profile ->> 'last_name', '')), ''))";
@@ -37,6 +35,9 @@ public final class CustomerQueries implements AttributeTable {
     private static final Map<Field<?>, String> COLUMNS = Map.of(CustomerFields.EMAIL, "email",
             CustomerFields.ID_NUMBER, "id_number", CustomerFields.REGISTRATION_NUMBER, "registration_number",
             CustomerFields.INCORPORATION_COUNTRY, "incorporation_country");
+
+    /** Built after the constants above, which it reads. */
+    public static final CustomerQueries ATTRIBUTES = new CustomerQueries();
 
     private final Map<String, QueryAttribute> attributes = new HashMap<>();
 

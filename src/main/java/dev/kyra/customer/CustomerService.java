@@ -52,6 +52,14 @@ public class CustomerService {
 
     @Transactional
     public CustomerDetails create(Caller caller, NewCustomer request) {
+        try {
+            return createChecked(caller, request);
+        } catch (RegistryException e) {
+            throw e.concerning(request.type());
+        }
+    }
+
+    private CustomerDetails createChecked(Caller caller, NewCustomer request) {
         Tenant tenant = caller.tenant();
         CustomerType type = request.type();
         PlatformSettings settings = platforms.settingsOf(tenant.platformId());
@@ -102,8 +110,16 @@ public class CustomerService {
      */
     @Transactional
     public CustomerDetails update(Caller caller, CustomerRef ref, CustomerChanges changes) {
+        Customer current = customers.findForUpdate(caller.tenant(), ref).orElseThrow(NotFoundException::customer);
+        try {
+            return applyChanges(caller, current, changes);
+        } catch (RegistryException e) {
+            throw e.concerning(current.type());
+        }
+    }
+
+    private CustomerDetails applyChanges(Caller caller, Customer current, CustomerChanges changes) {
         Tenant tenant = caller.tenant();
-        Customer current = customers.findForUpdate(tenant, ref).orElseThrow(NotFoundException::customer);
         UUID id = current.id();
         if (changes.type() != null && changes.type() != current.type()) {
             throw new InvalidInputException(Violation.of(FieldPath.of(Attribute.TYPE),
@@ -130,6 +146,8 @@ public class CustomerService {
         FieldValues patch = changes.profile().restrictedTo(changed);
         FieldValues merged = current.profile().with(patch);
         List<Violation> violations = new ArrayList<>(ProfileRules.values(patch));
+        violations.addAll(ProfileRules.required(merged,
+                changes.requiredFields().stream().filter(patch::mentions).toList()));
         violations.addAll(ProfileRules.agreement(current.type(), merged, patch));
         violations.addAll(ownerPlan.violations);
         List<Tier> newTiers = newTiers(changes.tiers(), storedTiers);

@@ -11,6 +11,7 @@ public abstract sealed class RegistryException extends RuntimeException
         permits InvalidInputException, ActionRefusedException, DuplicateException, NotFoundException {
 
     private final transient List<Violation> violations;
+    private CustomerType customerType;
 
     RegistryException(List<Violation> violations) {
         super(violations.stream().map(Violation::template).toList().toString(), null, false, false);
@@ -23,5 +24,18 @@ public abstract sealed class RegistryException extends RuntimeException
 
     public Violation first() {
         return violations.get(0);
+    }
+
+    /** The type of the customer the refused request was about, when the registry knew it. */
+    public java.util.Optional<CustomerType> customerType() {
+        return java.util.Optional.ofNullable(customerType);
+    }
+
+    /** Notes which type of customer the problems concern (faces may name fields differently by type). */
+    RegistryException concerning(CustomerType type) {
+        if (customerType == null) {
+            customerType = type;
+        }
+        return this;
     }
 }

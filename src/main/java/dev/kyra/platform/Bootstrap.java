@@ -11,8 +11,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.util.StringUtils;
 
 /**
- * First-start setup: the default platform, its bootstrap OAuth client (test mode, every scope) and
- * the admin token. Values given in the environment are used as they are; anything Kyra generates is
+ * First-start setup: the default platform, its bootstrap OAuth client and API key (test mode, every
+ * scope) and the admin token. Values given in the environment are used as they are; anything Kyra generates is
  * printed once, here, and afterwards exists only as a hash.
  */
 @Component
@@ -24,16 +24,21 @@ class Bootstrap implements ApplicationRunner {
     private final AdminCredentials admin;
     private final String bootstrapClientId;
     private final String bootstrapClientSecret;
+    private final ApiKeyService apiKeys;
+    private final String bootstrapApiKey;
     private final PrintStream console;
 
-    Bootstrap(PlatformService platforms, OAuthClientService oauthClients, AdminCredentials admin,
+    Bootstrap(PlatformService platforms, OAuthClientService oauthClients, AdminCredentials admin, ApiKeyService apiKeys,
               @Value("${kyra.bootstrap.client-id:}") String bootstrapClientId,
-              @Value("${kyra.bootstrap.client-secret:}") String bootstrapClientSecret) {
+              @Value("${kyra.bootstrap.client-secret:}") String bootstrapClientSecret,
+              @Value("${kyra.bootstrap.api-key:}") String bootstrapApiKey) {
         this.platforms = platforms;
         this.oauthClients = oauthClients;
         this.admin = admin;
+        this.apiKeys = apiKeys;
         this.bootstrapClientId = bootstrapClientId;
         this.bootstrapClientSecret = bootstrapClientSecret;
+        this.bootstrapApiKey = bootstrapApiKey;
         this.console = System.out;
     }
 
@@ -49,6 +54,13 @@ class Bootstrap implements ApplicationRunner {
             printed.add("OAuth client (Blaaiz face, test mode)");
             printed.add("  client_id:     " + client.id());
             printed.add("  client_secret: " + client.secret());
+        }
+        if (StringUtils.hasText(bootstrapApiKey)) {
+            apiKeys.save(bootstrapApiKey, tenant, ApiKeyScopes.ALL);
+        } else if (!apiKeys.platformHasKeys(platform.id())) {
+            IssuedCredential key = apiKeys.create(platform.id(), Mode.TEST, ApiKeyScopes.ALL);
+            printed.add("API key (Allawee face, test mode)");
+            printed.add("  " + key.secret());
         }
         admin.generateIfAbsent().ifPresent(token -> {
             printed.add("Admin token (Authorization: Bearer ... on /admin)");

@@ -24,6 +24,32 @@ public final class Customers {
                          "is_beneficial_owner": true, "is_signer": true, "has_control": true,
                          "id_document_type": "passport"}]}""";
 
+    /** The individual of the Allawee seed's sample response, sent as a create request. */
+    public static final String ALLAWEE_INDIVIDUAL = """
+            {"name": "Ciroma C Adekunle", "reference": "ref-ciroma", "type": "individual",
+             "claims": {
+               "individualInformation": {"firstName": "Ciroma", "lastName": "Adekunle", "middleName": "Chukwuma",
+                 "email": "ciroma@gmail.com", "phoneNumber": "+2349154109234", "title": "Mr", "gender": "M",
+                 "dateOfBirth": "1997-2-13", "nationalityCode": "NG"},
+               "individualAddress": {"city": "Yaba", "state": "NG-LA", "countryCode": "NG",
+                 "addressLineOne": "100 herbert macaulay road", "addressLineTwo": "", "postalCode": "101245"},
+               "individualIdentity": {"type": "bvn", "id": "22489035167", "issuingCountry": "NG"}},
+             "verifications": ["tier-1"],
+             "metadata": {"userId": 2345}}""";
+
+    /** A business on the Allawee face, with every business claims group. */
+    public static final String ALLAWEE_BUSINESS = """
+            {"name": "Good Mill Ltd", "reference": "ref-goodmill", "type": "business",
+             "claims": {
+               "businessInformation": {"registrationName": "Good Mill Ltd", "phoneNumber": "+2348123456789",
+                 "email": "goodmill@gmail.com"},
+               "businessIdentity": {"type": "cac", "id": "RC-998877", "url": "https://example.com/document.png",
+                 "issuingCountry": "NG"},
+               "businessDirectors": ["Ada Obi", "cus.2tXNjMhytgx7hCxu9"],
+               "businessAddress": {"city": "Yaba", "state": "Lagos", "countryCode": "NG",
+                 "addressLineOne": "No 10, Adekunle Close", "addressLineTwo": "Off Ciroma Rd"}},
+             "metadata": {}}""";
+
     private Customers() {
     }
 

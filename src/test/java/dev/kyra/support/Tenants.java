@@ -10,6 +10,8 @@ public final class Tenants {
 
     public static final List<String> ALL_SCOPES = List.of("customer:read", "customer:write", "file:upload",
             "virtual-account:read", "webhook:read", "webhook:write", "webhook:replay");
+    public static final List<String> ALL_KEY_SCOPES = List.of("customers:read", "customers:write", "webhooks:read",
+            "webhooks:write", "events:read", "events:retry");
 
     private final Api api;
 
@@ -35,7 +37,16 @@ public final class Tenants {
         assertThat(client.status()).as(client.toString()).isEqualTo(201);
         String clientId = client.data().get("client_id").stringValue();
         String secret = client.data().get("client_secret").stringValue();
-        return new Tenant(platformId, clientId, secret, mode, token(clientId, secret, String.join(" ", scopes)));
+        return new Tenant(platformId, clientId, secret, mode, token(clientId, secret, String.join(" ", scopes)),
+                apiKey(platformId, mode, ALL_KEY_SCOPES));
+    }
+
+    /** An Allawee-face API key for a platform and mode. */
+    public String apiKey(String platformId, String mode, List<String> scopes) {
+        Response key = api.post("/admin/v1/platforms/" + platformId + "/api-keys", KyraIntegrationTest.ADMIN_TOKEN,
+                Json.object("mode", mode, "scopes", scopes));
+        assertThat(key.status()).as(key.toString()).isEqualTo(201);
+        return key.data().get("key").stringValue();
     }
 
     public void changeSettings(Tenant tenant, String settingsJson) {

@@ -1,5 +1,7 @@
 package dev.kyra.face.admin;
 
+import dev.kyra.platform.ApiKeyScopes;
+import dev.kyra.platform.ApiKeyService;
 import dev.kyra.platform.IssuedCredential;
 import dev.kyra.platform.Mode;
 import dev.kyra.platform.OAuthClientService;
@@ -28,7 +30,7 @@ import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
-/** Platforms and their OAuth clients, for Kyra's operators. */
+/** Platforms, their settings and their credentials (OAuth clients, API keys), for Kyra's operators. */
 @RestController
 @RequestMapping("/admin/v1/platforms")
 @Hidden
@@ -38,10 +40,12 @@ class AdminPlatformController {
 
     private final PlatformService platforms;
     private final OAuthClientService oauthClients;
+    private final ApiKeyService apiKeys;
 
-    AdminPlatformController(PlatformService platforms, OAuthClientService oauthClients) {
+    AdminPlatformController(PlatformService platforms, OAuthClientService oauthClients, ApiKeyService apiKeys) {
         this.platforms = platforms;
         this.oauthClients = oauthClients;
+        this.apiKeys = apiKeys;
     }
 
     @GetMapping
@@ -84,6 +88,19 @@ class AdminPlatformController {
         json.put("client_secret", client.secret());
         json.put("mode", client.mode().code());
         json.put("scopes", client.scopes());
+        return ResponseEntity.status(HttpStatus.CREATED).body(data(json));
+    }
+
+    @PostMapping("/{id}/api-keys")
+    ResponseEntity<Map<String, Object>> createApiKey(@PathVariable String id, JsonBody body) {
+        Mode mode = mode(body.object());
+        List<String> scopes = scopes(body.object(), ApiKeyScopes.ALL);
+        IssuedCredential key = apiKeys.create(platformId(id), mode, scopes);
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("id", key.id());
+        json.put("key", key.secret());
+        json.put("mode", key.mode().code());
+        json.put("scopes", key.scopes());
         return ResponseEntity.status(HttpStatus.CREATED).body(data(json));
     }
 

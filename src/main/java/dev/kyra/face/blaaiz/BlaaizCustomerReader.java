@@ -56,13 +56,15 @@ final class BlaaizCustomerReader {
                 : owners.stream().map(OwnerChange::values).toList(), BlaaizFields.REQUIRED_ON_CREATE.get(type));
     }
 
+    /** A partial update; the fields required at creation may be left out but not cleared. */
     static CustomerChanges changes(ObjectNode body) {
         List<Violation> problems = new ArrayList<>();
         CustomerType type = body.has(TYPE) ? type(body, problems).orElse(null) : null;
         FieldValues profile = profile(body, problems);
         List<OwnerChange> owners = owners(body, problems);
         throwIfAny(problems);
-        return CustomerChanges.of(type, profile, body.has(KYB_SCOPE), owners);
+        List<Field<?>> required = BlaaizFields.REQUIRED_ON_CREATE.values().stream().flatMap(List::stream).distinct().toList();
+        return CustomerChanges.of(type, profile, body.has(KYB_SCOPE), owners, required);
     }
 
     private static Optional<CustomerType> type(ObjectNode body, List<Violation> problems) {

@@ -72,6 +72,16 @@ class BlaaizUpdateCustomerTest extends KyraIntegrationTest {
     }
 
     @Test
+    void fieldsRequiredAtCreationMayBeLeftOutButNotCleared() {
+        String individual = create(Customers.INDIVIDUAL);
+        String business = create(Customers.BUSINESS);
+
+        assertRefused(individual, "{\"email\": null}", 422, "email is required.");
+        assertRefused(individual, "{\"first_name\": \"\"}", 422, "first_name is required.");
+        assertRefused(business, "{\"registration_number\": null}", 422, "registration_number is required.");
+    }
+
+    @Test
     void kybScopeIsReadOnlyHere() {
         String id = create(Customers.BUSINESS);
 

@@ -1,0 +1,76 @@
+package dev.kyra.face.allawee;
+
+import dev.kyra.customer.CustomerDetails;
+import dev.kyra.customer.CustomerRef;
+import dev.kyra.customer.CustomerService;
+import dev.kyra.customer.SearchResult;
+import dev.kyra.platform.Caller;
+import dev.kyra.web.JsonBody;
+import io.swagger.v3.oas.annotations.Hidden;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Customers on the Allawee face: {@code /customers} (allawee.md §3-§4). */
+@RestController
+@RequestMapping("/customers")
+@Hidden
+class AllaweeCustomerController {
+
+    private final CustomerService customers;
+
+    AllaweeCustomerController(CustomerService customers) {
+        this.customers = customers;
+    }
+
+    @PostMapping
+    ResponseEntity<Map<String, Object>> create(Caller caller, JsonBody body) {
+        CustomerDetails created = customers.create(caller, AllaweeCustomerReader.newCustomer(body.object()));
+        return ResponseEntity.status(HttpStatus.CREATED).body(success(AllaweeCustomerWriter.customer(created)));
+    }
+
+    @GetMapping("/{id}")
+    Map<String, Object> get(Caller caller, @PathVariable String id) {
+        return success(AllaweeCustomerWriter.customer(customers.get(caller.tenant(), AllaweeIds.customer(id))));
+    }
+
+    /** Top-level fields sent replace the stored ones; a claims group sent replaces that group (decision A4). */
+    @PutMapping("/{id}")
+    Map<String, Object> update(Caller caller, @PathVariable String id, JsonBody body) {
+        CustomerRef ref = AllaweeIds.customer(id);
+        // which claims groups a customer may have depends on its type, which never changes
+        var type = customers.get(caller.tenant(), ref).customer().type();
+        CustomerDetails updated = customers.update(caller, ref, AllaweeCustomerReader.changes(body.object(), type));
+        return success(AllaweeCustomerWriter.customer(updated));
+    }
+
+    @GetMapping
+    Map<String, Object> list(Caller caller, HttpServletRequest request) {
+        AllaweeListQuery list = AllaweeListQuery.from(request.getParameterMap());
+        SearchResult page = customers.search(caller.tenant(), list.query());
+        Map<String, Object> metadata = new LinkedHashMap<>();
+        metadata.put("hasMore", page.hasMore());
+        if (page.total() != null) {
+            metadata.put("totalCount", page.total());
+        }
+        Map<String, Object> body = success(page.items().stream()
+                .map(details -> list.selected(AllaweeCustomerWriter.customer(details))).toList());
+        body.put("metadata", metadata);
+        return body;
+    }
+
+    private static Map<String, Object> success(Object data) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("code", "success");
+        body.put("data", data);
+        return body;
+    }
+}

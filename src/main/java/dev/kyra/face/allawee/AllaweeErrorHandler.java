@@ -1,0 +1,70 @@
+package dev.kyra.face.allawee;
+
+import dev.kyra.customer.ActionRefusedException;
+import dev.kyra.customer.Attribute;
+import dev.kyra.customer.CustomerType;
+import dev.kyra.customer.DuplicateException;
+import dev.kyra.customer.InvalidInputException;
+import dev.kyra.customer.NotFoundException;
+import dev.kyra.customer.RegistryException;
+import dev.kyra.customer.Violation;
+import dev.kyra.query.InvalidQueryException;
+import java.util.Map;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+
+/**
+ * The registry's refusals in Allawee's error shape (decision A1): validation is 400
+ * {@code validation-error}, naming the field path; a duplicate reference is 409
+ * {@code duplicate-reference}; a bad list parameter is 400 "Incorrect format for 'filter' parameter."
+ * (or whichever parameter it was), with the reason in {@code details}.
+ */
+@RestControllerAdvice(basePackageClasses = AllaweeFace.class)
+@Order(0)
+class AllaweeErrorHandler {
+
+    @ExceptionHandler(InvalidInputException.class)
+    ResponseEntity<Map<String, Object>> invalid(InvalidInputException e) {
+        Map<String, Object> body = error(HttpStatus.BAD_REQUEST, "validation-error", render(e, e.first()));
+        body.put("errors", e.violations().stream().map(violation -> render(e, violation)).toList());
+        return ResponseEntity.badRequest().body(body);
+    }
+
+    @ExceptionHandler(DuplicateException.class)
+    ResponseEntity<Map<String, Object>> duplicate(DuplicateException e) {
+        boolean reference = e.first().path() != null && e.first().path().leaf() == Attribute.REFERENCE;
+        return ResponseEntity.status(HttpStatus.CONFLICT).body(error(HttpStatus.CONFLICT,
+                reference ? "duplicate-reference" : "duplicate-registration", render(e, e.first())));
+    }
+
+    /** The request is valid but the customer's state forbids it (a verified field, say). */
+    @ExceptionHandler(ActionRefusedException.class)
+    ResponseEntity<Map<String, Object>> refused(ActionRefusedException e) {
+        return ResponseEntity.status(HttpStatus.CONFLICT).body(error(HttpStatus.CONFLICT, "conflict", render(e, e.first())));
+    }
+
+    @ExceptionHandler(NotFoundException.class)
+    ResponseEntity<Map<String, Object>> notFound(NotFoundException e) {
+        return ResponseEntity.status(HttpStatus.NOT_FOUND).body(error(HttpStatus.NOT_FOUND, "not-found", render(e, e.first())));
+    }
+
+    @ExceptionHandler(InvalidQueryException.class)
+    ResponseEntity<Map<String, Object>> invalidQuery(InvalidQueryException e) {
+        Map<String, Object> body = error(HttpStatus.BAD_REQUEST, "validation-error",
+                "Incorrect format for '" + e.parameter() + "' parameter.");
+        body.put("details", e.getMessage());
+        return ResponseEntity.badRequest().body(body);
+    }
+
+    private static String render(RegistryException e, Violation violation) {
+        CustomerType type = e.customerType().orElse(null);
+        return violation.render(path -> AllaweeFields.name(path, type));
+    }
+
+    private static Map<String, Object> error(HttpStatus status, String code, String message) {
+        return AllaweeFace.error(status, code, message);
+    }
+}

@@ -1,0 +1,42 @@
+package dev.kyra.face.allawee;
+
+import dev.kyra.ids.UuidV7;
+import dev.kyra.web.ApiFace;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+
+/**
+ * The Allawee wire format's paths, request ids ({@code req.} + base58, decision A14) and error shape
+ * ({@code {"code", "message", "statusCode"}}, decision A1).
+ */
+@Component
+class AllaweeFace implements ApiFace {
+
+    static final List<String> ROOTS = List.of("/customers", "/webhooks", "/events", "/simulation");
+
+    @Override
+    public boolean serves(String path) {
+        return ROOTS.stream().anyMatch(root -> path.equals(root) || path.startsWith(root + "/"));
+    }
+
+    @Override
+    public String newRequestId() {
+        return AllaweeIds.print("req.", UuidV7.next());
+    }
+
+    @Override
+    public Object errorBody(HttpStatus status, String code, String message) {
+        return error(status, code, message);
+    }
+
+    static Map<String, Object> error(HttpStatus status, String code, String message) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("code", code);
+        body.put("message", message);
+        body.put("statusCode", status.value());
+        return body;
+    }
+}

@@ -1,0 +1,180 @@
+package dev.kyra.face.allawee;
+
+import dev.kyra.query.Condition;
+import dev.kyra.query.InvalidQueryException;
+import dev.kyra.query.ListQuery;
+import dev.kyra.query.SortKey;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The list parameters of the Allawee face (allawee.md §4.B, decision A11) as a core {@link ListQuery}
+ * plus the {@code select} to apply to the page:
+ * <ul>
+ *   <li>{@code filter} (all hold), {@code or} (one holds), {@code nor} (none holds), {@code and} (all
+ *       hold): present groups combine with AND;</li>
+ *   <li>{@code sort}: space- or comma-separated fields, {@code -} for descending; default
+ *       {@code -createdAt};</li>
+ *   <li>{@code limit} 1 to 100, default 20; {@code after}/{@code before} cursors (and the legacy
+ *       {@code lastId} for {@code after}); the legacy {@code page}, counted from 1, as an offset;</li>
+ *   <li>{@code countTotal}, bare or true; {@code select} to include (or, with {@code -}, exclude)
+ *       top-level fields. {@code expand} is accepted and ignored: customers have nothing to expand.</li>
+ * </ul>
+ */
+record AllaweeListQuery(ListQuery query, Set<String> include, Set<String> exclude) {
+
+    static final int DEFAULT_LIMIT = 20;
+    static final int MAX_LIMIT = 100;
+    private static final List<String> GROUPS = List.of("filter", "or", "nor", "and");
+
+    static AllaweeListQuery from(Map<String, String[]> parameters) {
+        List<Condition> groups = new ArrayList<>();
+        for (String group : GROUPS) {
+            String text = joined(parameters, group);
+            if (text == null || text.isBlank()) {
+                continue;
+            }
+            List<Condition> conditions = FilterParser.parse(text, group).stream()
+                    .map(expression -> comparison(expression, group)).toList();
+            groups.add(switch (group) {
+                case "or" -> new Condition.AnyOf(conditions);
+                case "nor" -> new Condition.Not(new Condition.AnyOf(conditions));
+                default -> new Condition.AllOf(conditions);
+            });
+        }
+        int limit = limit(single(parameters, "limit"));
+        String after = cursor(parameters, "after");
+        if (after == null) {
+            after = cursor(parameters, "lastId");
+        }
+        String before = cursor(parameters, "before");
+        if (after != null && before != null) {
+            throw new InvalidQueryException("before", "after and before cannot be used together");
+        }
+        int offset = after == null && before == null ? offset(single(parameters, "page"), limit) : 0;
+        Set<String> include = new LinkedHashSet<>();
+        Set<String> exclude = new LinkedHashSet<>();
+        select(single(parameters, "select"), include, exclude);
+        ListQuery query = new ListQuery(new Condition.AllOf(groups), sort(single(parameters, "sort")), limit, after, before,
+                offset, countTotal(parameters));
+        return new AllaweeListQuery(query, include, exclude);
+    }
+
+    /** Applies {@code select} to one rendered customer; {@code id} and {@code object} always stay. */
+    Map<String, Object> selected(Map<String, Object> customer) {
+        if (include.isEmpty() && exclude.isEmpty()) {
+            return customer;
+        }
+        customer.keySet().removeIf(key -> !key.equals("id") && !key.equals("object")
+                && (include.isEmpty() ? exclude.contains(key) : !include.contains(key)));
+        return customer;
+    }
+
+    private static Condition comparison(FilterParser.Expression expression, String parameter) {
+        AllaweeQueryFields.Mapping mapping = AllaweeQueryFields.of(expression.field(), parameter);
+        List<String> values = expression.values().stream().map(mapping.value()).toList();
+        return new Condition.Comparison(mapping.attribute(), expression.operator(), values);
+    }
+
+    private static List<SortKey> sort(String text) {
+        if (text == null || text.isBlank()) {
+            return List.of(new SortKey("created_at", true));
+        }
+        List<SortKey> keys = new ArrayList<>();
+        for (String token : text.trim().split("[\\s,]+")) {
+            boolean descending = token.startsWith("-");
+            String field = descending || token.startsWith("+") ? token.substring(1) : token;
+            if (field.isEmpty()) {
+                throw new InvalidQueryException("sort", "an empty sort key");
+            }
+            keys.add(new SortKey(AllaweeQueryFields.of(field, "sort").attribute(), descending));
+        }
+        return keys;
+    }
+
+    private static int limit(String text) {
+        if (text == null || text.isBlank()) {
+            return DEFAULT_LIMIT;
+        }
+        try {
+            int limit = Integer.parseInt(text.strip());
+            if (limit >= 1 && limit <= MAX_LIMIT) {
+                return limit;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new InvalidQueryException("limit", "limit is a whole number from 1 to " + MAX_LIMIT);
+    }
+
+    /** The legacy page number, counted from 1 (0 is taken as the first page too). */
+    private static int offset(String text, int limit) {
+        if (text == null || text.isBlank()) {
+            return 0;
+        }
+        try {
+            int page = Integer.parseInt(text.strip());
+            if (page >= 0) {
+                return Math.max(0, page - 1) * limit;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new InvalidQueryException("page", "page is a whole number");
+    }
+
+    private static String cursor(Map<String, String[]> parameters, String name) {
+        String text = single(parameters, name);
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        return AllaweeIds.customerKey(text.strip())
+                .orElseThrow(() -> new InvalidQueryException(name, "'" + text + "' is not a customer id"));
+    }
+
+    private static boolean countTotal(Map<String, String[]> parameters) {
+        if (!parameters.containsKey("countTotal")) {
+            return false;
+        }
+        String text = single(parameters, "countTotal");
+        return switch (text == null ? "" : text.strip().toLowerCase(java.util.Locale.ROOT)) {
+            case "", "true", "1" -> true;
+            case "false", "0" -> false;
+            default -> throw new InvalidQueryException("countTotal", "countTotal is true or false");
+        };
+    }
+
+    private static void select(String text, Set<String> include, Set<String> exclude) {
+        if (text == null || text.isBlank()) {
+            return;
+        }
+        for (String token : text.trim().split("[\\s,]+")) {
+            boolean excluded = token.startsWith("-");
+            String field = excluded ? token.substring(1) : token;
+            if (field.equals("id") || field.equals("object")) {
+                continue;
+            }
+            if (!AllaweeQueryFields.selectable().contains(field)) {
+                throw new InvalidQueryException("select", "unknown field '" + field + "'");
+            }
+            (excluded ? exclude : include).add(field);
+        }
+        if (!include.isEmpty() && !exclude.isEmpty()) {
+            throw new InvalidQueryException("select", "select either includes or excludes fields, not both");
+        }
+    }
+
+    private static String single(Map<String, String[]> parameters, String name) {
+        String[] values = parameters.get(name);
+        return values == null || values.length == 0 ? null : values[values.length - 1];
+    }
+
+    /** Repeated parameters ({@code filter=a&filter=b}) are one list of expressions. */
+    private static String joined(Map<String, String[]> parameters, String name) {
+        String[] values = parameters.get(name);
+        return values == null ? null : String.join(" ", values);
+    }
+}

@@ -1,0 +1,37 @@
+package dev.kyra.face.allawee;
+
+import static org.springframework.http.HttpMethod.GET;
+import static org.springframework.http.HttpMethod.POST;
+import static org.springframework.http.HttpMethod.PUT;
+
+import dev.kyra.platform.ApiKeyScopes;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+
+/** Which scope each Allawee endpoint needs (decision A15): the one table authorization and 403s read. */
+final class AllaweeScopes {
+
+    record Rule(HttpMethod method, String pattern, String scope) {
+
+        RequestMatcher matcher() {
+            return PathPatternRequestMatcher.withDefaults().matcher(method, pattern);
+        }
+    }
+
+    static final List<Rule> RULES = List.of(
+            new Rule(GET, "/customers", ApiKeyScopes.CUSTOMERS_READ),
+            new Rule(GET, "/customers/{id}", ApiKeyScopes.CUSTOMERS_READ),
+            new Rule(POST, "/customers", ApiKeyScopes.CUSTOMERS_WRITE),
+            new Rule(PUT, "/customers/{id}", ApiKeyScopes.CUSTOMERS_WRITE));
+
+    private AllaweeScopes() {
+    }
+
+    static Optional<String> requiredFor(HttpServletRequest request) {
+        return RULES.stream().filter(rule -> rule.matcher().matches(request)).map(Rule::scope).findFirst();
+    }
+}

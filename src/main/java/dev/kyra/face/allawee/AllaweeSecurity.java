@@ -1,0 +1,43 @@
+package dev.kyra.face.allawee;
+
+import dev.kyra.platform.ApiKeyService;
+import dev.kyra.web.ApiFaces;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+
+/**
+ * The Allawee face accepts API keys only: an OAuth token or the admin token is a malformed key here,
+ * and an API key is nothing to the other faces.
+ */
+@Configuration(proxyBeanMethods = false)
+class AllaweeSecurity {
+
+    @Bean
+    @Order(3)
+    SecurityFilterChain allaweeApi(HttpSecurity http, ApiKeyService keys, ApiFaces faces) throws Exception {
+        String[] roots = AllaweeFace.ROOTS.stream().flatMap(root -> java.util.stream.Stream.of(root, root + "/**"))
+                .toArray(String[]::new);
+        http.securityMatcher(roots)
+                .addFilterBefore(new ApiKeyFilter(keys, faces), AuthorizationFilter.class)
+                .authorizeHttpRequests(requests -> {
+                    AllaweeScopes.RULES.forEach(rule -> requests.requestMatchers(rule.matcher()).hasAuthority("SCOPE_" + rule.scope()));
+                    requests.anyRequest().authenticated();
+                })
+                .exceptionHandling(errors -> errors
+                        .authenticationEntryPoint((request, response, e) -> faces.writeError(request, response,
+                                HttpStatus.UNAUTHORIZED, "unauthorized", ApiKeyFilter.AUTHORIZATION_REQUIRED))
+                        .accessDeniedHandler((request, response, e) -> faces.writeError(request, response,
+                                HttpStatus.FORBIDDEN, "forbidden", AllaweeScopes.requiredFor(request)
+                                        .map(scope -> "This key lacks the " + scope + " scope.")
+                                        .orElse("This key may not do this."))))
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
+        return http.build();
+    }
+}

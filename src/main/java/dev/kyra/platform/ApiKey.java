@@ -1,0 +1,7 @@
+package dev.kyra.platform;
+
+import java.util.List;
+
+/** A stored API key: its public id, tenant and scopes. The key itself is never kept. */
+public record ApiKey(String id, Tenant tenant, List<String> scopes) {
+}

@@ -1,0 +1,80 @@
+package dev.kyra.platform;
+
+import dev.kyra.database.Timestamps;
+import dev.kyra.ids.Base58;
+import dev.kyra.ids.ObjectIds;
+import dev.kyra.ids.UuidV7;
+import java.sql.Timestamp;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * API keys of the Allawee face. A key belongs to one platform and one mode, carries fixed scopes,
+ * is shown once at creation, and is stored only as its SHA-256 hash, which is also how a presented
+ * key is looked up.
+ */
+@Service
+public class ApiKeyService {
+
+    private final JdbcClient jdbc;
+    private final PlatformRepository platforms;
+
+    ApiKeyService(JdbcClient jdbc, PlatformRepository platforms) {
+        this.jdbc = jdbc;
+        this.platforms = platforms;
+    }
+
+    @Transactional
+    public IssuedCredential create(UUID platformId, Mode mode, List<String> scopes) {
+        if (platforms.find(platformId).isEmpty()) {
+            throw new PlatformNotFoundException(platformId);
+        }
+        return save(ApiKeyFormat.newKey(mode), new Tenant(platformId, mode), scopes);
+    }
+
+    /** The key a presented secret is, if it is one. */
+    public Optional<ApiKey> authenticate(String presentedKey) {
+        return jdbc.sql("select id, platform_id, mode, scopes from api_keys where key_sha256 = :hash")
+                .param("hash", Secrets.sha256(presentedKey))
+                .query((row, n) -> new ApiKey(row.getString("id"),
+                        new Tenant(row.getObject("platform_id", UUID.class), Mode.fromCode(row.getString("mode")).orElseThrow()),
+                        List.copyOf(Arrays.asList((String[]) row.getArray("scopes").getArray()))))
+                .optional();
+    }
+
+    /** Stores a key chosen by the caller (the bootstrap key); a key already stored is left as it is. */
+    @Transactional
+    IssuedCredential save(String key, Tenant tenant, List<String> scopes) {
+        if (!ApiKeyScopes.areKnown(scopes)) {
+            throw new IllegalArgumentException("unknown scope in " + scopes);
+        }
+        if (ApiKeyFormat.modeOf(key).filter(tenant.mode()::equals).isEmpty()) {
+            throw new IllegalArgumentException("an API key for " + tenant.mode().code() + " mode must look like sk."
+                    + tenant.mode().code() + ".<at least 32 base58 characters>");
+        }
+        UUID id = UuidV7.next();
+        String keyId = "key." + Base58.encodeFixed(ObjectIds.fromUuidV7(id), 17);
+        jdbc.sql("""
+                        insert into api_keys (id, key_sha256, platform_id, mode, scopes, created_at)
+                        values (:id, :hash, :platformId, :mode, :scopes, :createdAt)
+                        on conflict (key_sha256) do nothing""")
+                .param("id", keyId)
+                .param("hash", Secrets.sha256(key))
+                .param("platformId", tenant.platformId())
+                .param("mode", tenant.mode().code())
+                .param("scopes", scopes.toArray(String[]::new))
+                .param("createdAt", Timestamp.from(Timestamps.now()))
+                .update();
+        return new IssuedCredential(keyId, key, tenant.mode(), List.copyOf(scopes));
+    }
+
+    boolean platformHasKeys(UUID platformId) {
+        return jdbc.sql("select exists (select 1 from api_keys where platform_id = :id)")
+                .param("id", platformId).query(Boolean.class).single();
+    }
+}
