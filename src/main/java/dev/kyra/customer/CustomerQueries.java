@@ -42,6 +42,10 @@ public final class CustomerQueries implements AttributeTable {
     private final Map<String, QueryAttribute> attributes = new HashMap<>();
 
     private CustomerQueries() {
+        for (Field<?> field : CustomerFields.ALL) {
+            attributes.put(field.key(), profileAttribute(field));
+        }
+        // the attributes below win over a profile field of the same key: "name" is the derived name
         attributes.put("object_id", QueryAttribute.withBinder("object_id", ValueType.KEY, CustomerQueries::objectId));
         attributes.put("name", QueryAttribute.of(DISPLAY_NAME_SQL, ValueType.TEXT));
         attributes.put("reference", QueryAttribute.of("reference", ValueType.TEXT));
@@ -55,9 +59,6 @@ public final class CustomerQueries implements AttributeTable {
                 "array(select v.tier from customer_verifications v where v.customer_id = customers.id)", ValueType.TEXT_LIST));
         attributes.put("tier_statuses", QueryAttribute.of(
                 "array(select v.status from customer_verifications v where v.customer_id = customers.id)", ValueType.TEXT_LIST));
-        for (Field<?> field : CustomerFields.ALL) {
-            attributes.put(field.key(), profileAttribute(field));
-        }
     }
 
     /** The attribute name of a profile field. */

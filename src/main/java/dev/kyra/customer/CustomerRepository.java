@@ -149,13 +149,18 @@ class CustomerRepository {
     SearchPage search(Tenant tenant, ListQuery query) {
         // a client's filter may hold regular expressions: bound its cost for this transaction
         jdbc.sql("set local statement_timeout = " + SEARCH_TIMEOUT_MILLIS).update();
-        SqlFragment filter = tenantFragment(tenant)
-                .and(ConditionSql.translate(query.condition(), CustomerQueries.ATTRIBUTES, "filter", "f"));
+        SqlFragment filter = tenantFragment(tenant);
+        for (int i = 0; i < query.conditions().size(); i++) {
+            ListQuery.ParameterCondition condition = query.conditions().get(i);
+            filter = filter.and(ConditionSql.translate(condition.condition(), CustomerQueries.ATTRIBUTES,
+                    condition.parameter(), "f" + i + "_"));
+        }
         List<OrderSql.Key> keys = OrderSql.keys(query.sort(), CustomerQueries.ATTRIBUTES, "id");
         boolean backwards = query.before() != null;
         List<OrderSql.Key> order = backwards ? OrderSql.reversed(keys) : keys;
         String cursor = backwards ? query.before() : query.after();
         SqlFragment where = filter;
+        SqlFragment counted = filter;
         if (cursor != null) {
             List<Object> values = cursorValues(tenant, order, cursor, backwards ? "before" : "after");
             where = where.and(OrderSql.after(order, values, "c"));
@@ -170,7 +175,7 @@ class CustomerRepository {
         if (backwards) {
             Collections.reverse(items);
         }
-        Long total = query.countTotal() ? guarded(() -> count(filter)) : null;
+        Long total = query.countTotal() ? guarded(() -> count(counted)) : null;
         return new SearchPage(items, hasMore, total);
     }
 

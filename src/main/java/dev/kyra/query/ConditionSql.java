@@ -130,7 +130,11 @@ public final class ConditionSql {
     }
 
     private String bind(QueryAttribute attribute, String value) {
-        return params.bind(attribute.bind(value));
+        try {
+            return params.bind(attribute.bind(value));
+        } catch (InvalidQueryException e) {
+            throw invalid(e.getMessage()); // a binder cannot know which parameter its value came from
+        }
     }
 
     private String bindAll(QueryAttribute attribute, List<String> values) {

@@ -65,11 +65,24 @@ class DatabaseLifecycleTest {
 
     @Test
     void configuredBootstrapCredentialsAreUsedAsGiven() {
+        String apiKey = "sk.test." + "A".repeat(40);
         try (KyraInstance kyra = KyraInstance.start(dataDir, Map.of(
-                "kyra.bootstrap.client-id", "my-client", "kyra.bootstrap.client-secret", "my-secret-of-enough-length"))) {
+                "kyra.bootstrap.client-id", "my-client", "kyra.bootstrap.client-secret", "my-secret-of-enough-length",
+                "kyra.bootstrap.api-key", apiKey))) {
             Response token = kyra.api().postForm("/oauth/token", Map.of("grant_type", "client_credentials",
                     "client_id", "my-client", "client_secret", "my-secret-of-enough-length", "scope", "*"));
             assertThat(token.status()).isEqualTo(200);
+            assertThat(kyra.api().get("/customers", apiKey).status()).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void theGeneratedBootstrapApiKeyIsPrintedAndWorksInTestMode(CapturedOutput output) {
+        try (KyraInstance kyra = KyraInstance.start(dataDir, Map.of())) {
+            String key = output.getOut().lines().map(String::strip).filter(line -> line.startsWith("sk.test."))
+                    .findFirst().orElseThrow();
+            Response created = kyra.api().post("/customers", key, dev.kyra.support.Customers.ALLAWEE_INDIVIDUAL);
+            assertThat(created.status()).isEqualTo(201);
         }
     }
 

@@ -114,7 +114,10 @@ final class AllaweeCustomerReader {
                 continue;
             }
             if (group.isList()) {
-                values.setChecked(group.fields().get(0).field(), list(node, group));
+                Object list = list(node, group);
+                if (list != INVALID) {
+                    values.setChecked(group.fields().get(0).field(), list);
+                }
             } else if (node.isNull() || node.isObject()) {
                 readGroup(group, node, values);
             } else {

@@ -31,7 +31,7 @@ record AllaweeListQuery(ListQuery query, Set<String> include, Set<String> exclud
     private static final List<String> GROUPS = List.of("filter", "or", "nor", "and");
 
     static AllaweeListQuery from(Map<String, String[]> parameters) {
-        List<Condition> groups = new ArrayList<>();
+        List<ListQuery.ParameterCondition> groups = new ArrayList<>();
         for (String group : GROUPS) {
             String text = joined(parameters, group);
             if (text == null || text.isBlank()) {
@@ -39,11 +39,11 @@ record AllaweeListQuery(ListQuery query, Set<String> include, Set<String> exclud
             }
             List<Condition> conditions = FilterParser.parse(text, group).stream()
                     .map(expression -> comparison(expression, group)).toList();
-            groups.add(switch (group) {
+            groups.add(new ListQuery.ParameterCondition(group, switch (group) {
                 case "or" -> new Condition.AnyOf(conditions);
                 case "nor" -> new Condition.Not(new Condition.AnyOf(conditions));
                 default -> new Condition.AllOf(conditions);
-            });
+            }));
         }
         int limit = limit(single(parameters, "limit"));
         String after = cursor(parameters, "after");
@@ -58,7 +58,7 @@ record AllaweeListQuery(ListQuery query, Set<String> include, Set<String> exclud
         Set<String> include = new LinkedHashSet<>();
         Set<String> exclude = new LinkedHashSet<>();
         select(single(parameters, "select"), include, exclude);
-        ListQuery query = new ListQuery(new Condition.AllOf(groups), sort(single(parameters, "sort")), limit, after, before,
+        ListQuery query = new ListQuery(groups, sort(single(parameters, "sort")), limit, after, before,
                 offset, countTotal(parameters));
         return new AllaweeListQuery(query, include, exclude);
     }
