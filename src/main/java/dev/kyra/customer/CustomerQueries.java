@@ -49,12 +49,12 @@ public final class CustomerQueries implements AttributeTable {
         attributes.put("object_id", QueryAttribute.withBinder("object_id", ValueType.KEY, CustomerQueries::objectId));
         attributes.put("name", QueryAttribute.of(DISPLAY_NAME_SQL, ValueType.TEXT));
         attributes.put("reference", QueryAttribute.of("reference", ValueType.TEXT));
-        attributes.put("type", QueryAttribute.of("type", ValueType.TEXT));
-        attributes.put("status", QueryAttribute.of("status", ValueType.TEXT));
-        attributes.put("verification_status", QueryAttribute.of("verification_status", ValueType.TEXT));
+        attributes.put("type", QueryAttribute.required("type", ValueType.TEXT));
+        attributes.put("status", QueryAttribute.required("status", ValueType.TEXT));
+        attributes.put("verification_status", QueryAttribute.required("verification_status", ValueType.TEXT));
         attributes.put("kyb_scope", QueryAttribute.of("kyb_scope", ValueType.TEXT));
-        attributes.put("created_at", QueryAttribute.of("created_at", ValueType.TIMESTAMP));
-        attributes.put("updated_at", QueryAttribute.of("updated_at", ValueType.TIMESTAMP));
+        attributes.put("created_at", QueryAttribute.required("created_at", ValueType.TIMESTAMP));
+        attributes.put("updated_at", QueryAttribute.required("updated_at", ValueType.TIMESTAMP));
         attributes.put("tiers", QueryAttribute.of(
                 "array(select v.tier from customer_verifications v where v.customer_id = customers.id)", ValueType.TEXT_LIST));
         attributes.put("tier_statuses", QueryAttribute.of(

@@ -136,7 +136,7 @@ public class CustomerService {
         if (!misplaced.isEmpty()) {
             throw new InvalidInputException(misplaced);
         }
-        List<Owner> storedOwners = owners.findByCustomer(tenant, id);
+        List<Owner> storedOwners = current.type() == CustomerType.BUSINESS ? owners.findByCustomer(tenant, id) : List.of();
         List<Verification> storedTiers = verifications.findByCustomer(tenant, id);
         Instant now = Timestamps.now();
         Set<Field<?>> changed = current.profile().changedBy(changes.profile());
@@ -186,12 +186,23 @@ public class CustomerService {
             audit.dataChanged(caller, id, "updated", subject(owner), before.profile().changedBy(owner.profile()));
         }
         List<Verification> tiers = requestTiers(caller, id, newTiers, storedTiers, now);
-        return new CustomerDetails(updated, owners.findByCustomer(tenant, id), tiers);
+        List<Owner> ownersNow = ownerPlan.changesAnything() ? owners.findByCustomer(tenant, id) : storedOwners;
+        return new CustomerDetails(updated, ownersNow, tiers);
+    }
+
+    /** A tenant's customers by exact-match filters, in the given order. */
+    public List<Customer> list(Tenant tenant, CustomerFilter filter, CustomerFilter.Order order, int offset, int limit) {
+        return customers.list(tenant, filter, order, offset, limit);
     }
 
     /** One page of a tenant's customers by exact-match filters, and how many match in all. */
-    public CustomerPage list(Tenant tenant, CustomerFilter filter, CustomerFilter.Order order, int offset, int limit) {
+    public CustomerPage page(Tenant tenant, CustomerFilter filter, CustomerFilter.Order order, int offset, int limit) {
         return new CustomerPage(customers.list(tenant, filter, order, offset, limit), customers.count(tenant, filter));
+    }
+
+    /** The type of a customer of this tenant: cheaper than a full read when only the type matters. */
+    public CustomerType typeOf(Tenant tenant, CustomerRef ref) {
+        return customers.find(tenant, ref).map(Customer::type).orElseThrow(NotFoundException::customer);
     }
 
     /**
@@ -213,8 +224,9 @@ public class CustomerService {
     }
 
     private CustomerDetails details(Customer customer) {
-        return new CustomerDetails(customer, owners.findByCustomer(customer.tenant(), customer.id()),
-                verifications.findByCustomer(customer.tenant(), customer.id()));
+        List<Owner> customerOwners = customer.type() == CustomerType.BUSINESS
+                ? owners.findByCustomer(customer.tenant(), customer.id()) : List.of();
+        return new CustomerDetails(customer, customerOwners, verifications.findByCustomer(customer.tenant(), customer.id()));
     }
 
     private static KybScope kybScopeFor(KybScope requested, PlatformSettings settings, List<Violation> violations) {

@@ -18,7 +18,8 @@ public final class UuidV7 {
     private static final int COUNTER_BITS = 12;
     private static final long COUNTER_MASK = (1L << COUNTER_BITS) - 1;
 
-    private static final SecureRandom RANDOM = new SecureRandom();
+    /** DRBG: thread-safe and in-process, where the default NativePRNG reads /dev/urandom under a lock. */
+    private static final SecureRandom RANDOM = drbg();
     private static final Clock CLOCK = Clock.systemUTC();
 
     private static long lastMillis;
@@ -46,6 +47,14 @@ public final class UuidV7 {
         long mostSignificant = (millis << 16) | (0x7L << 12) | sequence;
         long leastSignificant = (RANDOM.nextLong() & 0x3FFF_FFFF_FFFF_FFFFL) | 0x8000_0000_0000_0000L;
         return new UUID(mostSignificant, leastSignificant);
+    }
+
+    private static SecureRandom drbg() {
+        try {
+            return SecureRandom.getInstance("DRBG");
+        } catch (java.security.NoSuchAlgorithmException e) {
+            return new SecureRandom();
+        }
     }
 
     /** The creation time carried by a version-7 UUID. */

@@ -12,11 +12,11 @@ import java.util.List;
  */
 public final class OrderSql {
 
-    /** One resolved key: the SQL expression and its direction. */
-    public record Key(String sql, boolean descending) {
+    /** One resolved key: the SQL expression, its direction, and whether a record can lack it. */
+    public record Key(String sql, boolean descending, boolean nullable) {
 
         Key reversed() {
-            return new Key(sql, !descending);
+            return new Key(sql, !descending, nullable);
         }
     }
 
@@ -31,10 +31,10 @@ public final class OrderSql {
             if (!attribute.sortable()) {
                 throw new InvalidQueryException("sort", "'" + key.attribute() + "' cannot be sorted by");
             }
-            keys.add(new Key(attribute.sql(), key.descending()));
+            keys.add(new Key(attribute.sql(), key.descending(), attribute.nullable()));
         }
         boolean idDescending = !keys.isEmpty() && keys.get(0).descending();
-        keys.add(new Key(idSql, idDescending));
+        keys.add(new Key(idSql, idDescending, false));
         return keys;
     }
 
@@ -60,23 +60,44 @@ public final class OrderSql {
     }
 
     /**
-     * Records strictly after the cursor in the order of the keys:
-     * {@code k0 > c0 or (k0 = c0 and (k1 > c1 or (k1 = c1 and ...)))}, with nulls largest.
+     * Records strictly after the cursor in the order of the keys. When every key is present in every
+     * record and all run one way, that is a row comparison {@code (k0, k1, id) > (c0, c1, cid)},
+     * which PostgreSQL answers with an index range. Otherwise it is the expanded form
+     * {@code k0 > c0 or (k0 = c0 and (k1 > c1 or ...))} with nulls largest, bounded on the first key
+     * when that key is always present, so an index on it still narrows the scan.
      */
     public static SqlFragment after(List<Key> keys, List<Object> cursorValues, String prefix) {
         Parameters params = new Parameters(prefix);
+        List<Object> values = cursorValues.stream().map(OrderSql::bindable).toList();
+        boolean oneDirection = keys.stream().allMatch(key -> key.descending() == keys.get(0).descending());
+        boolean present = keys.stream().noneMatch(Key::nullable) && values.stream().allMatch(java.util.Objects::nonNull);
+        if (oneDirection && present) {
+            List<String> columns = new ArrayList<>();
+            List<String> placeholders = new ArrayList<>();
+            for (int i = 0; i < keys.size(); i++) {
+                columns.add(keys.get(i).sql());
+                placeholders.add(params.bind(values.get(i)));
+            }
+            String operator = keys.get(0).descending() ? " < " : " > ";
+            return new SqlFragment("(" + String.join(", ", columns) + ")" + operator + "(" + String.join(", ", placeholders)
+                    + ")", params.values());
+        }
         List<String> alternatives = new ArrayList<>();
         List<String> equalSoFar = new ArrayList<>();
         for (int i = 0; i < keys.size(); i++) {
             Key key = keys.get(i);
-            Object value = bindable(cursorValues.get(i));
-            String beyond = beyond(key, value, params);
+            Object value = values.get(i);
             List<String> terms = new ArrayList<>(equalSoFar);
-            terms.add(beyond);
+            terms.add(beyond(key, value, params));
             alternatives.add("(" + String.join(" and ", terms) + ")");
             equalSoFar.add(value == null ? key.sql() + " is null" : key.sql() + " = " + params.bind(value));
         }
-        return new SqlFragment(String.join(" or ", alternatives), params.values());
+        String sql = String.join(" or ", alternatives);
+        Key first = keys.get(0);
+        if (!first.nullable() && values.get(0) != null) {
+            sql = first.sql() + (first.descending() ? " <= " : " >= ") + params.bind(values.get(0)) + " and (" + sql + ")";
+        }
+        return new SqlFragment(sql, params.values());
     }
 
     private static String beyond(Key key, Object value, Parameters params) {

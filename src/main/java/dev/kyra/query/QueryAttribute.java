@@ -11,7 +11,7 @@ import java.util.function.Function;
  *               type's own parsing
  */
 public record QueryAttribute(String sql, ValueType type, Function<String, Object> binder, boolean sortable,
-                             List<Object> sqlArguments) {
+                             List<Object> sqlArguments, boolean nullable) {
 
     /** Marks where an expression takes one of its {@code sqlArguments}, bound as a parameter. */
     public static final String ARGUMENT = "{arg}";
@@ -21,11 +21,16 @@ public record QueryAttribute(String sql, ValueType type, Function<String, Object
     }
 
     public static QueryAttribute of(String sql, ValueType type) {
-        return new QueryAttribute(sql, type, type::parse, type != ValueType.TEXT_LIST, List.of());
+        return new QueryAttribute(sql, type, type::parse, type != ValueType.TEXT_LIST, List.of(), true);
+    }
+
+    /** An attribute every record has (a NOT NULL column): cursors over it can use an index range. */
+    public static QueryAttribute required(String sql, ValueType type) {
+        return new QueryAttribute(sql, type, type::parse, type != ValueType.TEXT_LIST, List.of(), false);
     }
 
     public static QueryAttribute withBinder(String sql, ValueType type, Function<String, Object> binder) {
-        return new QueryAttribute(sql, type, binder, type != ValueType.TEXT_LIST, List.of());
+        return new QueryAttribute(sql, type, binder, type != ValueType.TEXT_LIST, List.of(), false);
     }
 
     /**
@@ -33,7 +38,7 @@ public record QueryAttribute(String sql, ValueType type, Function<String, Object
      * in the expression is bound to the next argument. Such attributes filter but do not sort.
      */
     public static QueryAttribute withArguments(String sql, ValueType type, List<Object> arguments) {
-        return new QueryAttribute(sql, type, type::parse, false, arguments);
+        return new QueryAttribute(sql, type, type::parse, false, arguments, true);
     }
 
     /** The expression with its own arguments bound. */

@@ -97,12 +97,33 @@ class ConditionSqlTest {
 
     @Test
     void keysetCursorsCompareEveryKeyWithNullsLargest() {
-        List<OrderSql.Key> keys = List.of(new OrderSql.Key("a", false), new OrderSql.Key("b", true), new OrderSql.Key("id", false));
+        List<OrderSql.Key> keys = List.of(new OrderSql.Key("a", false, true), new OrderSql.Key("b", true, true),
+                new OrderSql.Key("id", false, false));
 
         SqlFragment after = OrderSql.after(keys, java.util.Arrays.asList("x", null, 7), "c");
 
-        assertThat(after.sql()).isEqualTo("((a > :c0 or a is null)) or (a = :c1 and b is not null) or (a = :c1 and b is null and (id > :c2 or id is null))");
+        assertThat(after.sql()).isEqualTo(
+                "((a > :c0 or a is null)) or (a = :c1 and b is not null) or (a = :c1 and b is null and (id > :c2 or id is null))");
         assertThat(OrderSql.orderBy(keys)).isEqualTo("a asc nulls last, b desc nulls first, id asc nulls last");
+    }
+
+    @Test
+    void keysThatAreAlwaysPresentAndRunOneWayUseARowComparison() {
+        List<OrderSql.Key> keys = List.of(new OrderSql.Key("created_at", true, false), new OrderSql.Key("id", true, false));
+
+        SqlFragment after = OrderSql.after(keys, List.of("t", 7), "c");
+
+        assertThat(after.sql()).isEqualTo("(created_at, id) < (:c0, :c1)");
+    }
+
+    @Test
+    void anAlwaysPresentFirstKeyBoundsTheExpandedForm() {
+        List<OrderSql.Key> keys = List.of(new OrderSql.Key("status", false, false), new OrderSql.Key("name", true, true),
+                new OrderSql.Key("id", false, false));
+
+        SqlFragment after = OrderSql.after(keys, List.of("active", "Ada", 7), "c");
+
+        assertThat(after.sql()).startsWith("status >= :c").contains("(status > :c0 or status is null)");
     }
 
     private static SqlFragment translate(Condition condition) {

@@ -2,6 +2,7 @@ package dev.kyra.face.admin;
 
 import dev.kyra.platform.AdminCredentials;
 import dev.kyra.web.ApiFaces;
+import dev.kyra.web.StatelessApi;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
@@ -32,6 +33,7 @@ class AdminSecurity {
                 }))
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
+        StatelessApi.trim(http);
         return http.build();
     }
 
@@ -42,6 +44,7 @@ class AdminSecurity {
         http.authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
+        StatelessApi.trim(http);
         return http.build();
     }
 }

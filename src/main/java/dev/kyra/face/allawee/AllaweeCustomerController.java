@@ -47,7 +47,7 @@ class AllaweeCustomerController {
     Map<String, Object> update(Caller caller, @PathVariable String id, JsonBody body) {
         CustomerRef ref = AllaweeIds.customer(id);
         // which claims groups a customer may have depends on its type, which never changes
-        var type = customers.get(caller.tenant(), ref).customer().type();
+        var type = customers.typeOf(caller.tenant(), ref);
         CustomerDetails updated = customers.update(caller, ref, AllaweeCustomerReader.changes(body.object(), type));
         return success(AllaweeCustomerWriter.customer(updated));
     }

@@ -2,6 +2,7 @@ package dev.kyra.face.allawee;
 
 import dev.kyra.platform.ApiKeyService;
 import dev.kyra.web.ApiFaces;
+import dev.kyra.web.StatelessApi;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -38,6 +39,7 @@ class AllaweeSecurity {
                                         .orElse("This key may not do this."))))
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
+        StatelessApi.trim(http);
         return http.build();
     }
 }

@@ -96,12 +96,12 @@ class BlaaizCustomerController {
         }
         if (!paginated) {
             // the legacy shape: every match, in the stable order rows were created
-            CustomerPage all = customers.list(caller.tenant(), filter, CustomerFilter.Order.OLDEST_FIRST, 0, Integer.MAX_VALUE);
-            return envelope("Customers retrieved successfully", summaries(all.items()));
+            List<Customer> all = customers.list(caller.tenant(), filter, CustomerFilter.Order.OLDEST_FIRST, 0, Integer.MAX_VALUE);
+            return envelope("Customers retrieved successfully", summaries(all));
         }
         UriComponentsBuilder uri = ServletUriComponentsBuilder.fromRequest(request);
         String path = ServletUriComponentsBuilder.fromRequestUri(request).replaceQuery(null).build().toUriString();
-        CustomerPage result = customers.list(caller.tenant(), filter, CustomerFilter.Order.NEWEST_FIRST,
+        CustomerPage result = customers.page(caller.tenant(), filter, CustomerFilter.Order.NEWEST_FIRST,
                 (pageNumber - 1) * PER_PAGE, PER_PAGE);
         LaravelPage laravelPage = new LaravelPage(pageNumber, PER_PAGE, result.total(), path, uri);
         Map<String, Object> body = envelope("Customers retrieved successfully.", summaries(result.items()));

@@ -11,6 +11,7 @@ import dev.kyra.platform.OAuthClientService;
 import dev.kyra.platform.SigningKeyStore;
 import dev.kyra.platform.Tenant;
 import dev.kyra.web.ApiFaces;
+import dev.kyra.web.StatelessApi;
 import dev.kyra.web.CallerAuthentication;
 import java.util.List;
 import java.util.UUID;
@@ -29,6 +30,7 @@ import org.springframework.security.oauth2.jwt.BadJwtException;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
+import org.springframework.security.oauth2.server.authorization.settings.ClientSettings;
 import org.springframework.security.oauth2.server.authorization.token.JwtEncodingContext;
 import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenCustomizer;
 import org.springframework.security.web.SecurityFilterChain;
@@ -90,6 +92,7 @@ class BlaaizSecurity {
                                         .orElse("Access Denied"))))
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
+        StatelessApi.trim(http);
         return http.build();
     }
 
@@ -115,14 +118,17 @@ class BlaaizSecurity {
 
     @Bean
     JwtDecoder jwtDecoder(JWKSource<SecurityContext> jwkSource) {
-        return OAuth2AuthorizationServerConfiguration.jwtDecoder(jwkSource);
+        return new CachingJwtDecoder(OAuth2AuthorizationServerConfiguration.jwtDecoder(jwkSource), java.time.Clock.systemUTC());
     }
 
     @Bean
-    OAuth2TokenCustomizer<JwtEncodingContext> tenantClaims(OAuthClientService clients) {
-        return context -> clients.find(context.getRegisteredClient().getClientId()).ifPresent(client -> context.getClaims()
-                .claim(PLATFORM_CLAIM, client.tenant().platformId().toString())
-                .claim(MODE_CLAIM, client.tenant().mode().code()));
+    OAuth2TokenCustomizer<JwtEncodingContext> tenantClaims() {
+        return context -> {
+            ClientSettings settings = context.getRegisteredClient().getClientSettings();
+            context.getClaims()
+                    .claim(PLATFORM_CLAIM, (String) settings.getSetting(StoredClientRepository.PLATFORM_SETTING))
+                    .claim(MODE_CLAIM, (String) settings.getSetting(StoredClientRepository.MODE_SETTING));
+        };
     }
 
     private static CallerAuthentication caller(Jwt jwt) {

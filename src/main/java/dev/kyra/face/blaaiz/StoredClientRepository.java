@@ -8,6 +8,7 @@ import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
+import org.springframework.security.oauth2.server.authorization.settings.ClientSettings;
 import org.springframework.security.oauth2.server.authorization.settings.OAuth2TokenFormat;
 import org.springframework.security.oauth2.server.authorization.settings.TokenSettings;
 
@@ -18,6 +19,9 @@ import org.springframework.security.oauth2.server.authorization.settings.TokenSe
 final class StoredClientRepository implements RegisteredClientRepository {
 
     static final Duration ACCESS_TOKEN_LIFETIME = Duration.ofMinutes(15);
+    /** Client settings that carry the client's tenant into token generation, saving a second lookup. */
+    static final String PLATFORM_SETTING = "kyra.platform";
+    static final String MODE_SETTING = "kyra.mode";
 
     private final OAuthClientService clients;
 
@@ -48,6 +52,10 @@ final class StoredClientRepository implements RegisteredClientRepository {
                 .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
                 .authorizationGrantType(AuthorizationGrantType.CLIENT_CREDENTIALS)
                 .scopes(scopes -> scopes.addAll(client.scopes()))
+                .clientSettings(ClientSettings.builder()
+                        .setting(PLATFORM_SETTING, client.tenant().platformId().toString())
+                        .setting(MODE_SETTING, client.tenant().mode().code())
+                        .build())
                 .tokenSettings(TokenSettings.builder()
                         .accessTokenFormat(OAuth2TokenFormat.SELF_CONTAINED)
                         .accessTokenTimeToLive(ACCESS_TOKEN_LIFETIME)

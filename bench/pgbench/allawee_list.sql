@@ -1,0 +1,11 @@
+-- GET /customers?filter=type:individual status:active&limit=20&after=<id>: the key, the cursor's sort
+-- values, the page (one row more than the limit) and the page's tiers, in a read-only transaction
+\set n random(1, :allawee_count)
+SELECT encode(object_id, 'hex') AS oid FROM bench_allawee_ids WHERE n = :n \gset
+SELECT id, platform_id, mode, scopes FROM api_keys WHERE key_sha256 = decode(:keyhash, 'hex');
+BEGIN READ ONLY;
+SET LOCAL statement_timeout = 5000;
+SELECT created_at AS k0, id AS k1 FROM customers WHERE object_id = decode(:oid, 'hex') AND platform_id = :platform AND mode = 'test' \gset
+SELECT id, object_id, platform_id, mode, type, verification_status, kyb_scope, status, reference, kyc_data_id, enhanced_due_diligence, profile::text AS profile, metadata::text AS metadata, version, created_at, updated_at FROM customers WHERE ((platform_id = :platform AND mode = 'test') AND (((type = 'individual') AND (status = 'active')))) AND ((created_at, id) < (:k0, :k1)) ORDER BY created_at DESC NULLS FIRST, id DESC NULLS FIRST OFFSET 0 LIMIT 21;
+SELECT customer_id, tier, status, created_at, updated_at FROM customer_verifications WHERE customer_id = any(ARRAY(SELECT id FROM bench_allawee_ids WHERE n BETWEEN :n AND :n + 19)) AND platform_id = :platform AND mode = 'test' ORDER BY customer_id, tier;
+END;

@@ -1,0 +1,5 @@
+-- GET /api/external/customer/{id} (an individual): the row and its tiers
+\set n random(1, :blaaiz_count)
+SELECT id AS cid FROM bench_blaaiz_ids WHERE n = :n \gset
+SELECT id, object_id, platform_id, mode, type, verification_status, kyb_scope, status, reference, kyc_data_id, enhanced_due_diligence, profile::text AS profile, metadata::text AS metadata, version, created_at, updated_at FROM customers WHERE id = :cid AND platform_id = :platform AND mode = 'test';
+SELECT customer_id, tier, status, created_at, updated_at FROM customer_verifications WHERE customer_id = any(ARRAY[:cid]::uuid[]) AND platform_id = :platform AND mode = 'test' ORDER BY customer_id, tier;
