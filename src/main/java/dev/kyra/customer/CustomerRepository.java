@@ -111,24 +111,6 @@ class CustomerRepository {
                 .query(CustomerRepository::map).optional();
     }
 
-    boolean registrationTaken(Tenant tenant, String registrationNumber, String incorporationCountry, UUID excluding) {
-        return jdbc.sql("""
-                        select exists (select 1 from customers where platform_id = :platformId and mode = :mode
-                            and type = 'business' and registration_number = :number and incorporation_country = :country
-                            and id <> :excluding)""")
-                .param("platformId", tenant.platformId()).param("mode", tenant.mode().code())
-                .param("number", registrationNumber).param("country", incorporationCountry)
-                .param("excluding", excluding)
-                .query(Boolean.class).single();
-    }
-
-    boolean referenceTaken(Tenant tenant, String reference, UUID excluding) {
-        return jdbc.sql("select exists (select 1 from customers where " + TENANT + " and reference = :reference and id <> :excluding)")
-                .param("platformId", tenant.platformId()).param("mode", tenant.mode().code())
-                .param("reference", reference).param("excluding", excluding)
-                .query(Boolean.class).single();
-    }
-
     List<Customer> list(Tenant tenant, CustomerFilter filter, CustomerFilter.Order order, int offset, int limit) {
         SqlFragment where = tenantFragment(tenant).and(filter.sql());
         return jdbc.sql("select " + COLUMNS + " from customers where " + where.sql() + " order by " + order.sql()

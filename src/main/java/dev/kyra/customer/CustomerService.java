@@ -62,7 +62,6 @@ public class CustomerService {
     private CustomerDetails createChecked(Caller caller, NewCustomer request) {
         Tenant tenant = caller.tenant();
         CustomerType type = request.type();
-        PlatformSettings settings = platforms.settingsOf(tenant.platformId());
         List<Violation> violations = new ArrayList<>(ProfileRules.typeScope(type, request.profile()));
         if (type == CustomerType.INDIVIDUAL && !request.owners().isEmpty()) {
             violations.add(Violation.of(FieldPath.of(Attribute.OWNERS), "{field} is not allowed for individual customers"));
@@ -70,7 +69,9 @@ public class CustomerService {
         if (type == CustomerType.INDIVIDUAL && request.kybScope() != null) {
             violations.add(Violation.of(FieldPath.of(Attribute.KYB_SCOPE), "{field} is not allowed for individual customers"));
         }
-        KybScope kybScope = type == CustomerType.BUSINESS ? kybScopeFor(request.kybScope(), settings, violations) : null;
+        // only a business's scope depends on the platform's settings
+        KybScope kybScope = type == CustomerType.BUSINESS
+                ? kybScopeFor(request.kybScope(), platforms.settingsOf(tenant.platformId()), violations) : null;
         FieldValues profile = FieldValues.empty().with(request.profile());
         violations.addAll(ProfileRules.required(profile, request.requiredFields()));
         violations.addAll(ProfileRules.values(request.profile()));
@@ -87,7 +88,6 @@ public class CustomerService {
         Customer customer = new Customer(id, ObjectIds.fromUuidV7(id), tenant, type, VerificationStatus.PENDING,
                 kybScope, CustomerStatus.ACTIVE, request.reference(), UuidV7.next(), false, profile,
                 Objects.requireNonNullElse(request.metadata(), EMPTY_METADATA), 1, now, now);
-        checkUniqueness(customer, true, true);
         insertDetectingDuplicate(customer);
         audit.dataChanged(caller, id, "created", "customer", profile.fields());
         for (Owner owner : ownerPlan.added) {
@@ -163,8 +163,6 @@ public class CustomerService {
             return new CustomerDetails(current, storedOwners, storedTiers);
         }
         Customer updated = current.changed(merged, reference, metadata, now);
-        checkUniqueness(updated, changed.contains(REGISTRATION_NUMBER) || changed.contains(INCORPORATION_COUNTRY),
-                referenceChanged);
         updateDetectingDuplicate(updated);
         if (!changed.isEmpty() || referenceChanged || metadataChanged) {
             List<String> keys = new ArrayList<>(changed.stream().map(Field::key).toList());
@@ -276,20 +274,8 @@ public class CustomerService {
         return all;
     }
 
-    private void checkUniqueness(Customer customer, boolean registration, boolean reference) {
-        String number = customer.get(REGISTRATION_NUMBER);
-        String country = customer.get(INCORPORATION_COUNTRY);
-        if (registration && customer.type() == CustomerType.BUSINESS && number != null && country != null
-                && customers.registrationTaken(customer.tenant(), number, country, customer.id())) {
-            throw registrationTaken();
-        }
-        if (reference && customer.reference() != null
-                && customers.referenceTaken(customer.tenant(), customer.reference(), customer.id())) {
-            throw referenceTaken();
-        }
-    }
-
-    // The checks above answer nearly every case; the unique indexes settle a race between two writers.
+    // Uniqueness of a business's registration and of a reference is the unique indexes' to enforce:
+    // they decide even between two concurrent writers, and a check before writing would only repeat them.
     private void insertDetectingDuplicate(Customer customer) {
         try {
             customers.insert(customer);
@@ -308,7 +294,13 @@ public class CustomerService {
 
     private static DuplicateException duplicateOf(DuplicateKeyException e) {
         String message = String.valueOf(e.getMostSpecificCause().getMessage());
-        return message.contains("customers_reference_unique") ? referenceTaken() : registrationTaken();
+        if (message.contains("customers_reference_unique")) {
+            return referenceTaken();
+        }
+        if (message.contains("customers_registration_unique")) {
+            return registrationTaken();
+        }
+        throw e; // an id collision: not the client's doing
     }
 
     private static DuplicateException registrationTaken() {

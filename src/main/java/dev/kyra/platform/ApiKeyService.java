@@ -5,10 +5,15 @@ import dev.kyra.ids.Base58;
 import dev.kyra.ids.ObjectIds;
 import dev.kyra.ids.UuidV7;
 import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -16,13 +21,22 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * API keys of the Allawee face. A key belongs to one platform and one mode, carries fixed scopes,
  * is shown once at creation, and is stored only as its SHA-256 hash, which is also how a presented
- * key is looked up.
+ * key is looked up. Keys found are remembered for a minute, by hash, so that a client's every request
+ * does not cost a database round trip; keys cannot be revoked yet, and when they can, a revocation
+ * will take effect within that minute.
  */
 @Service
 public class ApiKeyService {
 
+    private static final Duration REMEMBERED_FOR = Duration.ofMinutes(1);
+    private static final int MAX_REMEMBERED = 10_000;
+
+    private record Remembered(ApiKey key, Instant until) {
+    }
+
     private final JdbcClient jdbc;
     private final PlatformRepository platforms;
+    private final Map<String, Remembered> remembered = new ConcurrentHashMap<>();
 
     ApiKeyService(JdbcClient jdbc, PlatformRepository platforms) {
         this.jdbc = jdbc;
@@ -37,10 +51,28 @@ public class ApiKeyService {
         return save(ApiKeyFormat.newKey(mode), new Tenant(platformId, mode), scopes);
     }
 
-    /** The key a presented secret is, if it is one. */
+    /** The key a presented secret is, if it is one. Only keys that exist are remembered. */
     public Optional<ApiKey> authenticate(String presentedKey) {
+        byte[] hash = Secrets.sha256(presentedKey);
+        String cacheKey = HexFormat.of().formatHex(hash);
+        Remembered known = remembered.get(cacheKey);
+        Instant now = Instant.now();
+        if (known != null && now.isBefore(known.until())) {
+            return Optional.of(known.key());
+        }
+        Optional<ApiKey> found = lookUp(hash);
+        found.ifPresent(key -> {
+            if (remembered.size() >= MAX_REMEMBERED) {
+                remembered.clear();
+            }
+            remembered.put(cacheKey, new Remembered(key, now.plus(REMEMBERED_FOR)));
+        });
+        return found;
+    }
+
+    private Optional<ApiKey> lookUp(byte[] hash) {
         return jdbc.sql("select id, platform_id, mode, scopes from api_keys where key_sha256 = :hash")
-                .param("hash", Secrets.sha256(presentedKey))
+                .param("hash", hash)
                 .query((row, n) -> new ApiKey(row.getString("id"),
                         new Tenant(row.getObject("platform_id", UUID.class), Mode.fromCode(row.getString("mode")).orElseThrow()),
                         List.copyOf(Arrays.asList((String[]) row.getArray("scopes").getArray()))))

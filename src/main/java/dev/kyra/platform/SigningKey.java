@@ -1,8 +1,12 @@
 package dev.kyra.platform;
 
-import java.security.interfaces.RSAPrivateKey;
-import java.security.interfaces.RSAPublicKey;
+import java.security.PrivateKey;
+import java.security.PublicKey;
 
-/** An RSA key pair that signs access tokens, named by its key id ({@code kid}). */
-public record SigningKey(String keyId, RSAPublicKey publicKey, RSAPrivateKey privateKey) {
+/**
+ * A key pair that signs access tokens, named by its key id ({@code kid}).
+ *
+ * @param algorithm the JWS algorithm: {@code ES256} for keys made now, {@code RS256} for older ones
+ */
+public record SigningKey(String keyId, String algorithm, PublicKey publicKey, PrivateKey privateKey) {
 }

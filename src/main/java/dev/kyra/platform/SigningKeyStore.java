@@ -6,8 +6,7 @@ import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
-import java.security.interfaces.RSAPrivateKey;
-import java.security.interfaces.RSAPublicKey;
+import java.security.spec.ECGenParameterSpec;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.X509EncodedKeySpec;
 import java.sql.Timestamp;
@@ -19,13 +18,13 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The keys that sign access tokens, kept in the database so that tokens survive a restart and every
  * node of a cluster signs and verifies alike. The first call creates a key; a transaction-scoped
- * advisory lock makes concurrent first starts agree on one.
+ * advisory lock makes concurrent first starts agree on one. New keys are ES256 (P-256).
  */
 @Service
 public class SigningKeyStore {
 
+    static final String ALGORITHM = "ES256";
     private static final long CREATE_LOCK = 0x6B797261_0001L;
-    private static final int RSA_BITS = 2048;
 
     private final JdbcClient jdbc;
 
@@ -37,12 +36,12 @@ public class SigningKeyStore {
     @Transactional
     public List<SigningKey> keys() {
         List<SigningKey> keys = load();
-        if (!keys.isEmpty()) {
+        if (!keys.isEmpty() && keys.get(0).algorithm().equals(ALGORITHM)) {
             return keys;
         }
         jdbc.sql("select pg_advisory_xact_lock(:lock)").param("lock", CREATE_LOCK).query().singleRow();
         keys = load();
-        if (keys.isEmpty()) {
+        if (keys.isEmpty() || !keys.get(0).algorithm().equals(ALGORITHM)) {
             insert(generate());
             keys = load();
         }
@@ -50,14 +49,19 @@ public class SigningKeyStore {
     }
 
     private List<SigningKey> load() {
-        return jdbc.sql("select key_id, private_key, public_key from jwt_signing_keys order by created_at desc, key_id desc")
-                .query((row, n) -> decode(row.getString("key_id"), row.getBytes("public_key"), row.getBytes("private_key")))
+        return jdbc.sql("select key_id, algorithm, private_key, public_key from jwt_signing_keys "
+                        + "order by created_at desc, key_id desc")
+                .query((row, n) -> decode(row.getString("key_id"), row.getString("algorithm"),
+                        row.getBytes("public_key"), row.getBytes("private_key")))
                 .list();
     }
 
     private void insert(SigningKey key) {
-        jdbc.sql("insert into jwt_signing_keys (key_id, private_key, public_key, created_at) values (:id, :private, :public, :at)")
+        jdbc.sql("""
+                        insert into jwt_signing_keys (key_id, algorithm, private_key, public_key, created_at)
+                        values (:id, :algorithm, :private, :public, :at)""")
                 .param("id", key.keyId())
+                .param("algorithm", key.algorithm())
                 .param("private", key.privateKey().getEncoded())
                 .param("public", key.publicKey().getEncoded())
                 .param("at", Timestamp.from(Timestamps.now()))
@@ -66,21 +70,20 @@ public class SigningKeyStore {
 
     private static SigningKey generate() {
         try {
-            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-            generator.initialize(RSA_BITS);
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
+            generator.initialize(new ECGenParameterSpec("secp256r1"));
             KeyPair pair = generator.generateKeyPair();
-            return new SigningKey(UuidV7.next().toString(), (RSAPublicKey) pair.getPublic(), (RSAPrivateKey) pair.getPrivate());
+            return new SigningKey(UuidV7.next().toString(), ALGORITHM, pair.getPublic(), pair.getPrivate());
         } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("could not generate an RSA key", e);
+            throw new IllegalStateException("could not generate a P-256 key", e);
         }
     }
 
-    private static SigningKey decode(String keyId, byte[] publicKey, byte[] privateKey) {
+    private static SigningKey decode(String keyId, String algorithm, byte[] publicKey, byte[] privateKey) {
         try {
-            KeyFactory factory = KeyFactory.getInstance("RSA");
-            return new SigningKey(keyId,
-                    (RSAPublicKey) factory.generatePublic(new X509EncodedKeySpec(publicKey)),
-                    (RSAPrivateKey) factory.generatePrivate(new PKCS8EncodedKeySpec(privateKey)));
+            KeyFactory factory = KeyFactory.getInstance(algorithm.startsWith("ES") ? "EC" : "RSA");
+            return new SigningKey(keyId, algorithm, factory.generatePublic(new X509EncodedKeySpec(publicKey)),
+                    factory.generatePrivate(new PKCS8EncodedKeySpec(privateKey)));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("stored signing key " + keyId + " cannot be decoded", e);
         }

@@ -1,5 +1,9 @@
 package dev.kyra.face.blaaiz;
 
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.jwk.Curve;
+import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
@@ -8,7 +12,12 @@ import com.nimbusds.jose.proc.SecurityContext;
 import dev.kyra.platform.Caller;
 import dev.kyra.platform.Mode;
 import dev.kyra.platform.OAuthClientService;
+import dev.kyra.platform.SigningKey;
 import dev.kyra.platform.SigningKeyStore;
+import java.security.interfaces.ECPrivateKey;
+import java.security.interfaces.ECPublicKey;
+import java.security.interfaces.RSAPrivateKey;
+import java.security.interfaces.RSAPublicKey;
 import dev.kyra.platform.Tenant;
 import dev.kyra.web.ApiFaces;
 import dev.kyra.web.StatelessApi;
@@ -28,6 +37,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
 import org.springframework.security.oauth2.jwt.BadJwtException;
 import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
 import org.springframework.security.oauth2.server.authorization.settings.ClientSettings;
@@ -108,12 +118,24 @@ class BlaaizSecurity {
     }
 
     @Bean
-    JWKSource<SecurityContext> jwkSource(SigningKeyStore keys) {
-        List<com.nimbusds.jose.jwk.JWK> jwks = keys.keys().stream()
-                .<com.nimbusds.jose.jwk.JWK>map(key -> new RSAKey.Builder(key.publicKey()).privateKey(key.privateKey())
-                        .keyID(key.keyId()).build())
-                .toList();
+    JWKSource<SecurityContext> jwkSource(List<SigningKey> signingKeys) {
+        List<JWK> jwks = signingKeys.stream().map(BlaaizSecurity::jwk).toList();
         return new ImmutableJWKSet<>(new JWKSet(jwks));
+    }
+
+    /** Read once at start: the newest key signs, every key verifies. */
+    @Bean
+    List<SigningKey> signingKeys(SigningKeyStore store) {
+        return store.keys();
+    }
+
+    private static JWK jwk(SigningKey key) {
+        if (key.publicKey() instanceof ECPublicKey ec) {
+            return new ECKey.Builder(Curve.P_256, ec).privateKey((ECPrivateKey) key.privateKey())
+                    .keyID(key.keyId()).algorithm(JWSAlgorithm.ES256).build();
+        }
+        return new RSAKey.Builder((RSAPublicKey) key.publicKey()).privateKey((RSAPrivateKey) key.privateKey())
+                .keyID(key.keyId()).algorithm(JWSAlgorithm.RS256).build();
     }
 
     @Bean
@@ -121,9 +143,12 @@ class BlaaizSecurity {
         return new CachingJwtDecoder(OAuth2AuthorizationServerConfiguration.jwtDecoder(jwkSource), java.time.Clock.systemUTC());
     }
 
+    /** Signs with the newest key (ES256) and puts the client's platform and mode in the token. */
     @Bean
-    OAuth2TokenCustomizer<JwtEncodingContext> tenantClaims() {
+    OAuth2TokenCustomizer<JwtEncodingContext> tenantClaims(List<SigningKey> signingKeys) {
+        SigningKey signer = signingKeys.get(0);
         return context -> {
+            context.getJwsHeader().algorithm(SignatureAlgorithm.from(signer.algorithm())).keyId(signer.keyId());
             ClientSettings settings = context.getRegisteredClient().getClientSettings();
             context.getClaims()
                     .claim(PLATFORM_CLAIM, (String) settings.getSetting(StoredClientRepository.PLATFORM_SETTING))

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.crypto.ECDSASigner;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import dev.kyra.platform.SigningKey;
@@ -18,7 +18,8 @@ import dev.kyra.support.Tenant;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPairGenerator;
-import java.security.interfaces.RSAPrivateKey;
+import java.security.PrivateKey;
+import java.security.interfaces.ECPrivateKey;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Date;
@@ -139,10 +140,10 @@ class BlaaizOAuthTest extends KyraIntegrationTest {
 
     @Test
     void aTokenSignedByAnotherKeyIsRefused() throws Exception {
-        KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-        generator.initialize(2048);
-        String forged = sign((RSAPrivateKey) generator.generateKeyPair().getPrivate(),
-                signingKeys.keys().get(0).keyId(), Instant.now().plusSeconds(600));
+        KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
+        generator.initialize(new java.security.spec.ECGenParameterSpec("secp256r1"));
+        String forged = sign(generator.generateKeyPair().getPrivate(), signingKeys.keys().get(0).keyId(),
+                Instant.now().plusSeconds(600));
 
         assertUnauthorized(api.get("/api/external/customer", forged));
     }
@@ -164,7 +165,16 @@ class BlaaizOAuthTest extends KyraIntegrationTest {
         assertThat(response.status()).isEqualTo(401);
     }
 
-    private String sign(RSAPrivateKey privateKey, String keyId, Instant expiresAt) throws Exception {
+    @Test
+    void tokensAreSignedWithEs256() {
+        String token = token(Map.of("scope", "customer:read")).json().get("access_token").stringValue();
+        JsonNode header = Json.tree(new String(Base64.getUrlDecoder().decode(token.split("\\.")[0]), StandardCharsets.UTF_8));
+
+        assertThat(header.get("alg").stringValue()).isEqualTo("ES256");
+        assertThat(header.get("kid").stringValue()).isEqualTo(signingKeys.keys().get(0).keyId());
+    }
+
+    private String sign(PrivateKey privateKey, String keyId, Instant expiresAt) throws Exception {
         JWTClaimsSet claims = new JWTClaimsSet.Builder()
                 .subject(tenant.clientId())
                 .issueTime(Date.from(expiresAt.minusSeconds(900)))
@@ -173,8 +183,8 @@ class BlaaizOAuthTest extends KyraIntegrationTest {
                 .claim("kyra_platform", tenant.platformId())
                 .claim("kyra_mode", "test")
                 .build();
-        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(keyId).type(JOSEObjectType.JWT).build(), claims);
-        jwt.sign(new RSASSASigner(privateKey));
+        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.ES256).keyID(keyId).type(JOSEObjectType.JWT).build(), claims);
+        jwt.sign(new ECDSASigner((ECPrivateKey) privateKey));
         return jwt.serialize();
     }
 
