@@ -1,8 +1,7 @@
--- GET /customers?filter=type:individual status:active&limit=20&after=<id>: the key, the cursor's sort
+-- GET /customers?filter=type:individual status:active&limit=20&after=<id>: the cursor's sort
 -- values, the page (one row more than the limit) and the page's tiers, in a read-only transaction
 \set n random(1, :allawee_count)
 SELECT encode(object_id, 'hex') AS oid FROM bench_allawee_ids WHERE n = :n \gset
-SELECT id, platform_id, mode, scopes FROM api_keys WHERE key_sha256 = decode(:keyhash, 'hex');
 BEGIN READ ONLY;
 SET LOCAL statement_timeout = 5000;
 SELECT created_at AS k0, id AS k1 FROM customers WHERE object_id = decode(:oid, 'hex') AND platform_id = :platform AND mode = 'test' \gset
