@@ -43,6 +43,17 @@ public record Customer(UUID id, byte[] objectId, Tenant tenant, CustomerType typ
                 enhancedDueDiligence, newProfile, newMetadata, version + 1, createdAt, now);
     }
 
+    /** This customer in another verification state (and scope), as one more version. */
+    Customer withStatus(VerificationStatus next, KybScope scope, Instant now) {
+        return new Customer(id, objectId, tenant, type, next, scope, status, reference, kycDataId, enhancedDueDiligence,
+                profile, metadata, version + 1, createdAt, now);
+    }
+
+    Customer withActivity(CustomerStatus next, Instant now) {
+        return new Customer(id, objectId, tenant, type, verificationStatus, kybScope, next, reference, kycDataId,
+                enhancedDueDiligence, profile, metadata, version + 1, createdAt, now);
+    }
+
     private static String nullToEmpty(String text) {
         return text == null ? "" : text;
     }

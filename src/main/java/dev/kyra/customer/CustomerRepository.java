@@ -1,5 +1,8 @@
 package dev.kyra.customer;
 
+import static dev.kyra.customer.CustomerFields.INCORPORATION_COUNTRY;
+import static dev.kyra.customer.CustomerFields.REGISTRATION_NUMBER;
+
 import dev.kyra.platform.Mode;
 import dev.kyra.platform.Tenant;
 import dev.kyra.query.ConditionSql;
@@ -18,6 +21,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.dao.DataAccessException;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -25,7 +29,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 class CustomerRepository {
 
-    private static final String COLUMNS = """
+    static final String COLUMNS = """
             id, object_id, platform_id, mode, type, verification_status, kyb_scope, status, reference, kyc_data_id,
             enhanced_due_diligence, profile::text as profile, metadata::text as metadata, version, created_at, updated_at""";
     private static final String TENANT = "platform_id = :platformId and mode = :mode";
@@ -40,8 +44,9 @@ class CustomerRepository {
         this.jdbc = jdbc;
     }
 
+    /** @throws DuplicateException when the reference or a business's registration is taken */
     void insert(Customer customer) {
-        jdbc.sql("""
+        translatingDuplicates(() -> jdbc.sql("""
                         insert into customers (id, object_id, platform_id, mode, type, verification_status, kyb_scope,
                             status, reference, kyc_data_id, enhanced_due_diligence, profile, metadata, version,
                             created_at, updated_at)
@@ -64,12 +69,12 @@ class CustomerRepository {
                 .param("version", customer.version())
                 .param("createdAt", Timestamp.from(customer.createdAt()))
                 .param("updatedAt", Timestamp.from(customer.updatedAt()))
-                .update();
+                .update());
     }
 
     /** Writes the mutable parts of a customer that the caller holds locked. */
     void update(Customer customer) {
-        int updated = jdbc.sql("""
+        int updated = translatingDuplicates(() -> jdbc.sql("""
                         update customers set verification_status = :verificationStatus, kyb_scope = :kybScope,
                             status = :status, reference = :reference, profile = cast(:profile as jsonb),
                             metadata = cast(:metadata as json), version = :version, updated_at = :updatedAt
@@ -85,10 +90,63 @@ class CustomerRepository {
                 .param("metadata", customer.metadata())
                 .param("version", customer.version())
                 .param("updatedAt", Timestamp.from(customer.updatedAt()))
+                .update());
+        if (updated != 1) {
+            throw new IllegalStateException("customer " + customer.id() + " vanished while locked");
+        }
+    }
+
+    /**
+     * Writes a verification-status change. Entering PROCESSING stamps when the customer joined the
+     * reviewers' queue; leaving it clears that.
+     */
+    void updateStatus(Customer customer) {
+        int updated = jdbc.sql("""
+                        update customers set verification_status = :status, kyb_scope = :kybScope, status = :activity,
+                            version = :version, updated_at = :updatedAt,
+                            review_requested_at = case when :status = 'PROCESSING'
+                                then coalesce(review_requested_at, :updatedAt) else null end
+                        where id = :id and\s""" + TENANT)
+                .param("id", customer.id())
+                .param("platformId", customer.tenant().platformId())
+                .param("mode", customer.tenant().mode().code())
+                .param("status", customer.verificationStatus().name())
+                .param("kybScope", customer.kybScope() == null ? null : customer.kybScope().name())
+                .param("activity", customer.status().code())
+                .param("version", customer.version())
+                .param("updatedAt", Timestamp.from(customer.updatedAt()))
                 .update();
         if (updated != 1) {
             throw new IllegalStateException("customer " + customer.id() + " vanished while locked");
         }
+    }
+
+    /** The tenant a customer belongs to, for Kyra's own reviewers, who work across tenants. */
+    // Uniqueness of a business's registration and of a reference is the unique indexes' to enforce:
+    // they decide even between two concurrent writers, and a check before writing would only repeat them.
+    private static int translatingDuplicates(java.util.function.IntSupplier write) {
+        try {
+            return write.getAsInt();
+        } catch (DuplicateKeyException e) {
+            String constraint = String.valueOf(e.getMostSpecificCause().getMessage());
+            if (constraint.contains("customers_reference_unique")) {
+                throw new DuplicateException(Violation.of(FieldPath.of(Attribute.REFERENCE),
+                        "Another customer already has this {field}"));
+            }
+            if (constraint.contains("customers_registration_unique")) {
+                throw new DuplicateException(Violation.of(REGISTRATION_NUMBER,
+                        "Another business customer in this platform already has this {0} + {1} combination.",
+                        FieldPath.of(REGISTRATION_NUMBER), FieldPath.of(INCORPORATION_COUNTRY)));
+            }
+            throw e; // an id collision: not the client's doing
+        }
+    }
+
+    Optional<Tenant> tenantOf(UUID id) {
+        return jdbc.sql("select platform_id, mode from customers where id = :id").param("id", id)
+                .query((row, n) -> new Tenant(row.getObject("platform_id", UUID.class),
+                        Mode.fromCode(row.getString("mode")).orElseThrow()))
+                .optional();
     }
 
     Optional<Customer> find(Tenant tenant, CustomerRef ref) {
@@ -212,7 +270,7 @@ class CustomerRepository {
         return new SqlFragment(TENANT, params);
     }
 
-    private static Customer map(ResultSet row, int rowNumber) throws SQLException {
+    static Customer map(ResultSet row, int rowNumber) throws SQLException {
         String kybScope = row.getString("kyb_scope");
         return new Customer(
                 row.getObject("id", UUID.class),

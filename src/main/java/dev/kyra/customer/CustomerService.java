@@ -1,8 +1,5 @@
 package dev.kyra.customer;
 
-import static dev.kyra.customer.CustomerFields.INCORPORATION_COUNTRY;
-import static dev.kyra.customer.CustomerFields.REGISTRATION_NUMBER;
-
 import dev.kyra.database.Timestamps;
 import dev.kyra.ids.ObjectIds;
 import dev.kyra.ids.UuidV7;
@@ -13,13 +10,11 @@ import dev.kyra.platform.Tenant;
 import dev.kyra.query.ListQuery;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -34,18 +29,24 @@ import org.springframework.transaction.annotation.Transactional;
 public class CustomerService {
 
     private static final String EMPTY_METADATA = "{}";
+    private static final int RECENT_COMMENTS = 10;
 
     private final CustomerRepository customers;
     private final OwnerRepository owners;
     private final VerificationRepository verifications;
+    private final DocumentRepository documents;
+    private final LegacyFileRepository legacyFiles;
     private final AuditLog audit;
     private final PlatformService platforms;
 
     CustomerService(CustomerRepository customers, OwnerRepository owners, VerificationRepository verifications,
-                    AuditLog audit, PlatformService platforms) {
+                    DocumentRepository documents, LegacyFileRepository legacyFiles, AuditLog audit,
+                    PlatformService platforms) {
         this.customers = customers;
         this.owners = owners;
         this.verifications = verifications;
+        this.documents = documents;
+        this.legacyFiles = legacyFiles;
         this.audit = audit;
         this.platforms = platforms;
     }
@@ -88,14 +89,14 @@ public class CustomerService {
         Customer customer = new Customer(id, ObjectIds.fromUuidV7(id), tenant, type, VerificationStatus.PENDING,
                 kybScope, CustomerStatus.ACTIVE, request.reference(), UuidV7.next(), false, profile,
                 Objects.requireNonNullElse(request.metadata(), EMPTY_METADATA), 1, now, now);
-        insertDetectingDuplicate(customer);
+        customers.insert(customer);
         audit.dataChanged(caller, id, "created", "customer", profile.fields());
         for (Owner owner : ownerPlan.added) {
             owners.insert(tenant, owner);
             audit.dataChanged(caller, id, "created", subject(owner), owner.profile().fields());
         }
         List<Verification> tiers = requestTiers(caller, id, request.tiers(), List.of(), now);
-        return new CustomerDetails(customer, ownerPlan.added, tiers);
+        return CustomerDetails.of(customer, ownerPlan.added, tiers);
     }
 
     public CustomerDetails get(Tenant tenant, CustomerRef ref) {
@@ -160,10 +161,10 @@ public class CustomerService {
         boolean referenceChanged = !Objects.equals(reference, current.reference());
         boolean metadataChanged = !Objects.equals(metadata, current.metadata());
         if (changed.isEmpty() && !ownerPlan.changesAnything() && newTiers.isEmpty() && !referenceChanged && !metadataChanged) {
-            return new CustomerDetails(current, storedOwners, storedTiers);
+            return details(current);
         }
         Customer updated = current.changed(merged, reference, metadata, now);
-        updateDetectingDuplicate(updated);
+        customers.update(updated);
         if (!changed.isEmpty() || referenceChanged || metadataChanged) {
             List<String> keys = new ArrayList<>(changed.stream().map(Field::key).toList());
             if (referenceChanged) {
@@ -183,9 +184,8 @@ public class CustomerService {
             Owner before = storedOwners.stream().filter(o -> o.id().equals(owner.id())).findFirst().orElseThrow();
             audit.dataChanged(caller, id, "updated", subject(owner), before.profile().changedBy(owner.profile()));
         }
-        List<Verification> tiers = requestTiers(caller, id, newTiers, storedTiers, now);
-        List<Owner> ownersNow = ownerPlan.changesAnything() ? owners.findByCustomer(tenant, id) : storedOwners;
-        return new CustomerDetails(updated, ownersNow, tiers);
+        requestTiers(caller, id, newTiers, storedTiers, now);
+        return details(updated); // the same shape as a read: documents, files and comments included
     }
 
     /** A tenant's customers by exact-match filters, in the given order. */
@@ -216,15 +216,27 @@ public class CustomerService {
         Map<UUID, List<Verification>> tiers =
                 verifications.findByCustomers(tenant, page.items().stream().map(Customer::id).toList());
         List<CustomerDetails> items = page.items().stream()
-                .map(customer -> new CustomerDetails(customer, List.of(), tiers.getOrDefault(customer.id(), List.of())))
+                .map(customer -> CustomerDetails.of(customer, List.of(), tiers.getOrDefault(customer.id(), List.of())))
                 .toList();
         return new SearchResult(items, page.hasMore(), page.total());
     }
 
+    /** Everything a full read shows; a business has owners and documents, an individual legacy files. */
     private CustomerDetails details(Customer customer) {
-        List<Owner> customerOwners = customer.type() == CustomerType.BUSINESS
-                ? owners.findByCustomer(customer.tenant(), customer.id()) : List.of();
-        return new CustomerDetails(customer, customerOwners, verifications.findByCustomer(customer.tenant(), customer.id()));
+        Tenant tenant = customer.tenant();
+        boolean business = customer.type() == CustomerType.BUSINESS;
+        return new CustomerDetails(customer,
+                business ? owners.findByCustomer(tenant, customer.id()) : List.of(),
+                business ? documents.findByCustomer(tenant, customer.id()) : List.of(),
+                business ? Map.of() : legacyFiles.findByCustomer(tenant, customer.id()),
+                verifications.findByCustomer(tenant, customer.id()),
+                audit.recentComments(tenant, customer.id(), RECENT_COMMENTS));
+    }
+
+    /** The history of a customer, oldest first. */
+    public List<AuditEntry> history(Tenant tenant, CustomerRef ref) {
+        Customer customer = customers.find(tenant, ref).orElseThrow(NotFoundException::customer);
+        return audit.history(tenant, customer.id());
     }
 
     private static KybScope kybScopeFor(KybScope requested, PlatformSettings settings, List<Violation> violations) {
@@ -238,14 +250,20 @@ public class CustomerService {
         return requested;
     }
 
-    /** Tiers asked for now that were not asked for before; tiers already asked for stay as they are. */
+    /**
+     * Tiers asked for now whose state that changes: new ones, and failed ones asked for again
+     * ({@link Lifecycle}); pending and verified tiers stay as they are.
+     */
     private static List<Tier> newTiers(List<Tier> requested, List<Verification> stored) {
         if (requested == null) {
             return List.of();
         }
-        Set<Tier> existing = EnumSet.noneOf(Tier.class);
-        stored.forEach(verification -> existing.add(verification.tier()));
-        return requested.stream().distinct().filter(tier -> !existing.contains(tier)).toList();
+        Map<Tier, TierStatus> current = new java.util.EnumMap<>(Tier.class);
+        stored.forEach(verification -> current.put(verification.tier(), verification.status()));
+        return requested.stream().distinct()
+                .filter(tier -> Lifecycle.tier(current.get(tier), Lifecycle.TierAction.REQUEST)
+                        .filter(next -> next != current.get(tier)).isPresent())
+                .toList();
     }
 
     private static List<Violation> tierProblems(CustomerType type, FieldValues profile, Set<Tier> tiers) {
@@ -263,55 +281,17 @@ public class CustomerService {
 
     private List<Verification> requestTiers(Caller caller, UUID customerId, List<Tier> tiers, List<Verification> stored,
                                             Instant now) {
-        List<Verification> all = new ArrayList<>(stored);
-        for (Tier tier : tiers.stream().distinct().toList()) {
-            Verification verification = new Verification(tier, TierStatus.PENDING, now, now);
-            verifications.insert(caller.tenant(), customerId, verification);
-            audit.statusChanged(caller, customerId, "tier:" + tier.code(), null, TierStatus.PENDING.code(), null);
-            all.add(verification);
+        Map<Tier, Verification> all = new java.util.EnumMap<>(Tier.class);
+        stored.forEach(verification -> all.put(verification.tier(), verification));
+        for (Tier tier : tiers) {
+            Verification before = all.get(tier);
+            Verification requested = new Verification(tier, TierStatus.PENDING, before == null ? now : before.createdAt(), now);
+            verifications.save(caller.tenant(), customerId, requested);
+            audit.statusChanged(caller, customerId, "tier:" + tier.code(), before == null ? null : before.status().code(),
+                    TierStatus.PENDING.code(), null);
+            all.put(tier, requested);
         }
-        all.sort(java.util.Comparator.comparing(Verification::tier));
-        return all;
-    }
-
-    // Uniqueness of a business's registration and of a reference is the unique indexes' to enforce:
-    // they decide even between two concurrent writers, and a check before writing would only repeat them.
-    private void insertDetectingDuplicate(Customer customer) {
-        try {
-            customers.insert(customer);
-        } catch (DuplicateKeyException e) {
-            throw duplicateOf(e);
-        }
-    }
-
-    private void updateDetectingDuplicate(Customer customer) {
-        try {
-            customers.update(customer);
-        } catch (DuplicateKeyException e) {
-            throw duplicateOf(e);
-        }
-    }
-
-    private static DuplicateException duplicateOf(DuplicateKeyException e) {
-        String message = String.valueOf(e.getMostSpecificCause().getMessage());
-        if (message.contains("customers_reference_unique")) {
-            return referenceTaken();
-        }
-        if (message.contains("customers_registration_unique")) {
-            return registrationTaken();
-        }
-        throw e; // an id collision: not the client's doing
-    }
-
-    private static DuplicateException registrationTaken() {
-        return new DuplicateException(Violation.of(REGISTRATION_NUMBER,
-                "Another business customer in this platform already has this {0} + {1} combination.",
-                FieldPath.of(REGISTRATION_NUMBER), FieldPath.of(INCORPORATION_COUNTRY)));
-    }
-
-    private static DuplicateException referenceTaken() {
-        return new DuplicateException(Violation.of(FieldPath.of(Attribute.REFERENCE),
-                "Another customer already has this {field}"));
+        return List.copyOf(all.values()); // in tier order
     }
 
     private static String subject(Owner owner) {

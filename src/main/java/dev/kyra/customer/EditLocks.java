@@ -39,7 +39,7 @@ final class EditLocks {
     }
 
     static void checkOwnerEditable(Owner owner) {
-        if (owner.status().isLocked()) {
+        if (Lifecycle.child(owner.status(), Lifecycle.ChildAction.EDIT).isEmpty()) {
             throw refused("Cannot modify an owner that has been approved or is currently under review.");
         }
     }

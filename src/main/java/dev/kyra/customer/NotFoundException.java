@@ -9,7 +9,7 @@ import java.util.List;
 public final class NotFoundException extends RegistryException {
 
     /** The kind of record that was looked for. */
-    public enum Kind { CUSTOMER, OWNER }
+    public enum Kind { CUSTOMER, OWNER, DOCUMENT }
 
     private final Kind kind;
 
@@ -24,6 +24,10 @@ public final class NotFoundException extends RegistryException {
 
     public static NotFoundException owner() {
         return new NotFoundException(Kind.OWNER, "Owner not found");
+    }
+
+    public static NotFoundException document() {
+        return new NotFoundException(Kind.DOCUMENT, "Document not found");
     }
 
     public Kind kind() {

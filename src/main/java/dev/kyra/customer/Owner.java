@@ -8,9 +8,12 @@ import java.util.UUID;
  * A beneficial owner, signatory or director of a business customer.
  *
  * @param adminComments reviewer feedback, null until a reviewer writes some
+ * @param idDocumentFront the registered front of the owner's ID document, or null
+ * @param idDocumentBack the registered back, or null
  */
 public record Owner(UUID id, UUID customerId, ReviewStatus status, List<String> adminComments,
-                    FieldValues profile, Instant createdAt, Instant updatedAt) {
+                    FieldValues profile, FileRef idDocumentFront, FileRef idDocumentBack,
+                    Instant createdAt, Instant updatedAt) {
 
     public <T> T get(Field<T> field) {
         return profile.get(field);
@@ -21,8 +24,23 @@ public record Owner(UUID id, UUID customerId, ReviewStatus status, List<String> 
      * the reviewer's comments (Blaaiz spec §5.3): the fix is what the next review looks at.
      */
     Owner edited(FieldValues newProfile, Instant now) {
-        boolean reopen = status == ReviewStatus.REJECTED;
-        return new Owner(id, customerId, reopen ? ReviewStatus.PENDING : status, reopen ? null : adminComments,
-                newProfile, createdAt, now);
+        return withFiles(newProfile, idDocumentFront, idDocumentBack, now);
+    }
+
+    /** This owner after a client replaced its ID files (and perhaps its profile): an edit like any other. */
+    Owner withFiles(FieldValues newProfile, FileRef front, FileRef back, Instant now) {
+        ReviewStatus next = Lifecycle.child(status, Lifecycle.ChildAction.EDIT)
+                .orElseThrow(() -> new IllegalStateException("owner " + id + " is locked"));
+        boolean reopened = next != status;
+        return new Owner(id, customerId, next, reopened ? null : adminComments, newProfile, front, back, createdAt, now);
+    }
+
+    /** This owner after a review step. */
+    Owner reviewed(ReviewStatus next, List<String> comments, Instant now) {
+        return new Owner(id, customerId, next, comments, profile, idDocumentFront, idDocumentBack, createdAt, now);
+    }
+
+    public FileRef file(OwnerFileSlot slot) {
+        return slot == OwnerFileSlot.ID_DOCUMENT_FRONT ? idDocumentFront : idDocumentBack;
     }
 }

@@ -4,21 +4,24 @@ import dev.kyra.platform.Tenant;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /** Owners in PostgreSQL, always reached through their customer and scoped by tenant. */
 @Repository
 class OwnerRepository {
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final String COLUMNS =
-            "id, customer_id, status, admin_comments::text as admin_comments, profile::text as profile, created_at, updated_at";
+    /** An owner with the storage keys of its ID files, joined from the uploads they were registered from. */
+    private static final String SELECT = """
+            select o.id, o.customer_id, o.status, o.admin_comments::text as admin_comments, o.profile::text as profile,
+                o.id_document_front_file, front.storage_key as front_key, o.id_document_back_file, back.storage_key as back_key,
+                o.created_at, o.updated_at
+            from customer_owners o
+            left join files front on front.id = o.id_document_front_file
+            left join files back on back.id = o.id_document_back_file""";
 
     private final JdbcClient jdbc;
 
@@ -27,11 +30,17 @@ class OwnerRepository {
     }
 
     List<Owner> findByCustomer(Tenant tenant, UUID customerId) {
-        return jdbc.sql("select " + COLUMNS + " from customer_owners "
-                        + "where customer_id = :customerId and platform_id = :platformId and mode = :mode order by id")
+        return jdbc.sql(SELECT + " where o.customer_id = :customerId and o.platform_id = :platformId and o.mode = :mode order by o.id")
                 .param("customerId", customerId)
                 .param("platformId", tenant.platformId()).param("mode", tenant.mode().code())
                 .query(OwnerRepository::map).list();
+    }
+
+    Optional<Owner> find(Tenant tenant, UUID customerId, UUID id) {
+        return jdbc.sql(SELECT + " where o.id = :id and o.customer_id = :customerId and o.platform_id = :platformId and o.mode = :mode")
+                .param("id", id).param("customerId", customerId)
+                .param("platformId", tenant.platformId()).param("mode", tenant.mode().code())
+                .query(OwnerRepository::map).optional();
     }
 
     void insert(Tenant tenant, Owner owner) {
@@ -45,7 +54,7 @@ class OwnerRepository {
                 .param("platformId", tenant.platformId())
                 .param("mode", tenant.mode().code())
                 .param("status", owner.status().name())
-                .param("comments", encodeComments(owner.adminComments()))
+                .param("comments", DocumentRepository.comments(owner.adminComments()))
                 .param("profile", ProfileCodec.encode(owner.profile()))
                 .param("createdAt", Timestamp.from(owner.createdAt()))
                 .param("updatedAt", Timestamp.from(owner.updatedAt()))
@@ -55,38 +64,43 @@ class OwnerRepository {
     void update(Tenant tenant, Owner owner) {
         jdbc.sql("""
                         update customer_owners set status = :status, admin_comments = cast(:comments as jsonb),
-                            profile = cast(:profile as jsonb), updated_at = :updatedAt
+                            profile = cast(:profile as jsonb), id_document_front_file = :front,
+                            id_document_back_file = :back, updated_at = :updatedAt
                         where id = :id and customer_id = :customerId and platform_id = :platformId and mode = :mode""")
+                .param("front", owner.idDocumentFront() == null ? null : owner.idDocumentFront().fileId())
+                .param("back", owner.idDocumentBack() == null ? null : owner.idDocumentBack().fileId())
                 .param("id", owner.id())
                 .param("customerId", owner.customerId())
                 .param("platformId", tenant.platformId())
                 .param("mode", tenant.mode().code())
                 .param("status", owner.status().name())
-                .param("comments", encodeComments(owner.adminComments()))
+                .param("comments", DocumentRepository.comments(owner.adminComments()))
                 .param("profile", ProfileCodec.encode(owner.profile()))
                 .param("updatedAt", Timestamp.from(owner.updatedAt()))
                 .update();
     }
 
-    private static String encodeComments(List<String> comments) {
-        return comments == null ? null : JSON.writeValueAsString(comments);
+    void delete(Tenant tenant, Owner owner) {
+        jdbc.sql("delete from customer_owners where id = :id and customer_id = :customerId and platform_id = :platformId and mode = :mode")
+                .param("id", owner.id()).param("customerId", owner.customerId())
+                .param("platformId", tenant.platformId()).param("mode", tenant.mode().code())
+                .update();
+    }
+
+    private static FileRef fileRef(ResultSet row, String idColumn, String keyColumn) throws SQLException {
+        UUID id = row.getObject(idColumn, UUID.class);
+        return id == null ? null : new FileRef(id, row.getString(keyColumn));
     }
 
     private static Owner map(ResultSet row, int rowNumber) throws SQLException {
-        String comments = row.getString("admin_comments");
-        List<String> adminComments = null;
-        if (comments != null) {
-            adminComments = new ArrayList<>();
-            for (JsonNode comment : JSON.readTree(comments).values()) {
-                adminComments.add(comment.stringValue());
-            }
-        }
         return new Owner(
                 row.getObject("id", UUID.class),
                 row.getObject("customer_id", UUID.class),
                 ReviewStatus.valueOf(row.getString("status")),
-                adminComments == null ? null : List.copyOf(adminComments),
+                DocumentRepository.comments(row.getString("admin_comments")),
                 ProfileCodec.decode(row.getString("profile"), OwnerFields::byKey),
+                fileRef(row, "id_document_front_file", "front_key"),
+                fileRef(row, "id_document_back_file", "back_key"),
                 row.getTimestamp("created_at").toInstant(),
                 row.getTimestamp("updated_at").toInstant());
     }

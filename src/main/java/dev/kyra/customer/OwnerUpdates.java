@@ -50,7 +50,7 @@ final class OwnerUpdates {
                 plan.add(customerId, index, entry.values(), now);
                 continue;
             }
-            Owner owner = parseId(entry.id()).map(storedById::get).orElseThrow(NotFoundException::owner);
+            Owner owner = RecordIds.parse(entry.id()).map(storedById::get).orElseThrow(NotFoundException::owner);
             if (!seen.add(owner.id())) {
                 plan.violations.add(Violation.of(FieldPath.owner(index, Attribute.OWNER_ID), "{field} appears more than once"));
                 continue;
@@ -72,7 +72,7 @@ final class OwnerUpdates {
     private void add(UUID customerId, int index, FieldValues values, Instant now) {
         FieldValues profile = FieldValues.empty().with(values);
         violations.addAll(checked(index, profile, values));
-        added.add(new Owner(UuidV7.next(), customerId, ReviewStatus.PENDING, null, profile, now, now));
+        added.add(new Owner(UuidV7.next(), customerId, ReviewStatus.PENDING, null, profile, null, null, now, now));
     }
 
     private void edit(Owner owner, int index, FieldValues values, Instant now) {
@@ -95,13 +95,5 @@ final class OwnerUpdates {
         }
         found.addAll(ProfileRules.values(given, field -> FieldPath.owner(index, field)));
         return found;
-    }
-
-    private static java.util.Optional<UUID> parseId(String id) {
-        try {
-            return java.util.Optional.of(UUID.fromString(id));
-        } catch (IllegalArgumentException e) {
-            return java.util.Optional.empty();
-        }
     }
 }

@@ -46,10 +46,14 @@ class VerificationRepository {
         return byCustomer;
     }
 
-    void insert(Tenant tenant, UUID customerId, Verification verification) {
+    /** Writes a tier's state: a new tier, or a new status of one asked for before. */
+    void save(Tenant tenant, UUID customerId, Verification verification) {
         jdbc.sql("""
                         insert into customer_verifications (customer_id, platform_id, mode, tier, status, created_at, updated_at)
-                        values (:customerId, :platformId, :mode, :tier, :status, :createdAt, :updatedAt)""")
+                        values (:customerId, :platformId, :mode, :tier, :status, :createdAt, :updatedAt)
+                        on conflict (customer_id, tier) do update set status = excluded.status, updated_at = excluded.updated_at
+                        where customer_verifications.platform_id = excluded.platform_id
+                            and customer_verifications.mode = excluded.mode""")
                 .param("customerId", customerId)
                 .param("platformId", tenant.platformId()).param("mode", tenant.mode().code())
                 .param("tier", verification.tier().code())

@@ -1,0 +1,46 @@
+package dev.kyra.customer;
+
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * What waits for a reviewer, across every platform and mode (reviewers work for Kyra's operator, not
+ * for one tenant): customers under review and tiers asked for, longest wait first. Both halves are
+ * read through partial indexes that hold only waiting rows, so the queue stays cheap however many
+ * customers are settled.
+ */
+@Repository
+class ReviewQueueRepository {
+
+    private final JdbcClient jdbc;
+
+    ReviewQueueRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    List<ReviewQueueEntry> oldestFirst(int limit) {
+        return jdbc.sql("select " + CustomerRepository.COLUMNS + """
+                        , waiting.since, waiting.tiers
+                        from customers join (
+                            select customer_id, min(since) as since, array_remove(array_agg(tier order by tier), null) as tiers
+                            from (
+                                select id as customer_id, review_requested_at as since, null as tier
+                                from customers where verification_status = 'PROCESSING'
+                                union all
+                                select customer_id, updated_at, tier from customer_verifications where status = 'pending'
+                            ) as entries
+                            group by customer_id
+                        ) as waiting on waiting.customer_id = customers.id
+                        order by waiting.since, customers.id
+                        limit :limit""")
+                .param("limit", limit)
+                .query((row, n) -> new ReviewQueueEntry(CustomerRepository.map(row, n),
+                        row.getTimestamp("since").toInstant(),
+                        Arrays.stream((String[]) row.getArray("tiers").getArray())
+                                .map(code -> Tier.fromCode(code).orElseThrow()).toList()))
+                .list();
+    }
+}

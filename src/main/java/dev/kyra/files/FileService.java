@@ -1,0 +1,77 @@
+package dev.kyra.files;
+
+import dev.kyra.database.Timestamps;
+import dev.kyra.ids.UuidV7;
+import dev.kyra.platform.Tenant;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.stereotype.Service;
+
+/**
+ * Uploads and their checks. A client first asks for an upload URL (valid five minutes), PUTs the
+ * bytes there, then presents the file id to register it; only then is the file looked at: it must be
+ * bound to what it is registered for, exist in storage, be at most 25 MB, and start like a PDF, JPEG
+ * or PNG. Download URLs are valid two minutes.
+ */
+@Service
+public class FileService {
+
+    public static final long MAX_BYTES = 25L * 1024 * 1024;
+    public static final Duration UPLOAD_URL_LIFETIME = Duration.ofMinutes(5);
+    public static final Duration DOWNLOAD_URL_LIFETIME = Duration.ofMinutes(2);
+    /** Sent back to the client with every upload URL; S3 requires them, local storage ignores them. */
+    public static final Map<String, String> UPLOAD_HEADERS = Map.of("x-amz-acl", "private");
+
+    private final FileRepository files;
+    private final FileStore store;
+
+    FileService(FileRepository files, FileStore store) {
+        this.files = files;
+        this.store = store;
+    }
+
+    /** A new upload for the binding, and the URL to PUT its bytes to. */
+    public PreparedUpload prepareUpload(Tenant tenant, FileBinding binding, String baseUrl) {
+        UUID id = UuidV7.next();
+        Instant now = Timestamps.now();
+        StoredFile file = new StoredFile(id, tenant, binding, storageKey(tenant, binding, id), now.plus(UPLOAD_URL_LIFETIME),
+                null, now);
+        files.insert(file);
+        return new PreparedUpload(id, store.uploadUrl(file, UPLOAD_URL_LIFETIME, UPLOAD_HEADERS, baseUrl), UPLOAD_HEADERS);
+    }
+
+    /**
+     * The upload behind a file id, if it may be registered for the binding.
+     *
+     * @throws FileProblem saying why it may not
+     */
+    public CheckedFile check(Tenant tenant, UUID fileId, FileBinding expected) {
+        StoredFile file = files.find(tenant, fileId).orElseThrow(() -> new FileProblem(FileProblem.Kind.UNKNOWN));
+        if (!file.binding().equals(expected)) {
+            throw new FileProblem(FileProblem.Kind.OTHER_PURPOSE);
+        }
+        StoredObject object = store.inspect(file.storageKey()).orElseThrow(() -> new FileProblem(FileProblem.Kind.NOT_UPLOADED));
+        if (object.size() > MAX_BYTES) {
+            throw new FileProblem(FileProblem.Kind.TOO_LARGE);
+        }
+        ContentTypes type = ContentTypes.of(object.head()).orElseThrow(() -> new FileProblem(FileProblem.Kind.UNSUPPORTED_TYPE));
+        return new CheckedFile(file.id(), file.storageKey(), object.size(), type);
+    }
+
+    /**
+     * A fresh two-minute URL for a registered file. The caller vouches for the file: it holds the
+     * reference because a tenant-scoped read of a customer returned it.
+     */
+    public String downloadUrl(UUID fileId, String storageKey, String baseUrl) {
+        return store.downloadUrl(fileId, storageKey, DOWNLOAD_URL_LIFETIME, baseUrl);
+    }
+
+    /** Keys are grouped by tenant and customer, so one prefix holds everything of one customer. */
+    private static String storageKey(Tenant tenant, FileBinding binding, UUID id) {
+        String owner = binding.ownerId() == null ? "" : "owner/" + binding.ownerId() + "/";
+        return tenant.platformId() + "/" + tenant.mode().code() + "/customer/" + binding.customerId() + "/" + owner
+                + binding.purpose() + "_" + id;
+    }
+}

@@ -1,0 +1,70 @@
+package dev.kyra.files;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Clock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.S3Configuration;
+import software.amazon.awssdk.services.s3.presigner.S3Presigner;
+
+/**
+ * Chooses where files live: an S3-compatible bucket when {@code KYRA_S3_ENDPOINT} and
+ * {@code KYRA_S3_BUCKET} are set, otherwise local disk under {@code KYRA_DATA_DIR/files}.
+ */
+@Configuration(proxyBeanMethods = false)
+class FileStorageConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(FileStorageConfiguration.class);
+    private static final String S3_CONFIGURED = "'${kyra.s3.endpoint:}' != '' and '${kyra.s3.bucket:}' != ''";
+
+    @Bean
+    @ConditionalOnExpression("!(" + S3_CONFIGURED + ")")
+    LocalFileStore localFileStore(@Value("${kyra.data-dir}") Path dataDirectory, UrlSigner signer) {
+        return new LocalFileStore(dataDirectory.resolve("files").toAbsolutePath().normalize(), signer, Clock.systemUTC());
+    }
+
+    @Bean
+    @ConditionalOnExpression(S3_CONFIGURED)
+    S3FileStore s3FileStore(@Value("${kyra.s3.endpoint}") URI endpoint, @Value("${kyra.s3.bucket}") String bucket,
+                            @Value("${kyra.s3.region:us-east-1}") String region,
+                            @Value("${kyra.s3.access-key:}") String accessKey,
+                            @Value("${kyra.s3.secret-key:}") String secretKey) {
+        AwsCredentialsProvider credentials = accessKey.isBlank() ? DefaultCredentialsProvider.builder().build()
+                : StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKey, secretKey));
+        S3Configuration pathStyle = S3Configuration.builder().pathStyleAccessEnabled(true).build();
+        S3Client client = S3Client.builder().endpointOverride(endpoint).region(Region.of(region))
+                .serviceConfiguration(pathStyle).credentialsProvider(credentials)
+                .httpClient(UrlConnectionHttpClient.create()).build();
+        S3Presigner presigner = S3Presigner.builder().endpointOverride(endpoint).region(Region.of(region))
+                .serviceConfiguration(pathStyle).credentialsProvider(credentials).build();
+        ensureBucket(client, bucket);
+        log.info("files are stored in S3 bucket {} at {}", bucket, endpoint);
+        return new S3FileStore(client, presigner, bucket);
+    }
+
+    /** Creates the bucket when it is missing, which suits development servers; production buckets exist. */
+    private static void ensureBucket(S3Client client, String bucket) {
+        try {
+            client.headBucket(request -> request.bucket(bucket));
+        } catch (software.amazon.awssdk.services.s3.model.NoSuchBucketException e) {
+            client.createBucket(request -> request.bucket(bucket));
+        } catch (software.amazon.awssdk.services.s3.model.S3Exception e) {
+            if (e.statusCode() != 404) {
+                throw e;
+            }
+            client.createBucket(request -> request.bucket(bucket));
+        }
+    }
+}

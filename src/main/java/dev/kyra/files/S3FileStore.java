@@ -1,0 +1,78 @@
+package dev.kyra.files;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import software.amazon.awssdk.core.ResponseInputStream;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.GetObjectResponse;
+import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
+import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
+import software.amazon.awssdk.services.s3.model.ObjectCannedACL;
+import software.amazon.awssdk.services.s3.model.S3Exception;
+import software.amazon.awssdk.services.s3.presigner.S3Presigner;
+
+/**
+ * Files in an S3-compatible bucket. Clients upload and download directly with presigned URLs; Kyra
+ * only inspects what arrived (its size, and its first bytes by a ranged GET) before a file is
+ * registered. The bucket is private: uploads are signed with {@code x-amz-acl: private}, which the
+ * client sends back as one of the returned headers.
+ */
+final class S3FileStore implements FileStore {
+
+    private final S3Client client;
+    private final S3Presigner presigner;
+    private final String bucket;
+
+    S3FileStore(S3Client client, S3Presigner presigner, String bucket) {
+        this.client = client;
+        this.presigner = presigner;
+        this.bucket = bucket;
+    }
+
+    @Override
+    public String uploadUrl(StoredFile file, Duration validFor, Map<String, String> headers, String baseUrl) {
+        return presigner.presignPutObject(request -> request.signatureDuration(validFor)
+                        .putObjectRequest(put -> put.bucket(bucket).key(file.storageKey()).acl(ObjectCannedACL.PRIVATE)))
+                .url().toString();
+    }
+
+    @Override
+    public String downloadUrl(UUID fileId, String storageKey, Duration validFor, String baseUrl) {
+        return presigner.presignGetObject(request -> request.signatureDuration(validFor)
+                        .getObjectRequest(get -> get.bucket(bucket).key(storageKey)))
+                .url().toString();
+    }
+
+    @Override
+    public Optional<StoredObject> inspect(String key) {
+        HeadObjectResponse head;
+        try {
+            head = client.headObject(request -> request.bucket(bucket).key(key));
+        } catch (NoSuchKeyException e) {
+            return Optional.empty();
+        } catch (S3Exception e) {
+            if (e.statusCode() == 404) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+        if (head.contentLength() == 0) {
+            return Optional.of(new StoredObject(0, new byte[0]));
+        }
+        String range = "bytes=0-" + (ContentTypes.HEAD_LENGTH - 1);
+        try (ResponseInputStream<GetObjectResponse> in = client.getObject(request -> request.bucket(bucket).key(key).range(range))) {
+            return Optional.of(new StoredObject(head.contentLength(), readAll(in)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static byte[] readAll(InputStream in) throws IOException {
+        return in.readNBytes(ContentTypes.HEAD_LENGTH);
+    }
+}

@@ -1,0 +1,18 @@
+package dev.kyra.files;
+
+import dev.kyra.platform.Tenant;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * An upload: the file id a client is given, where its bytes go, what it is for, and what was
+ * uploaded, once something was.
+ *
+ * @param binding the customer, owner and purpose it may be used for
+ * @param storageKey where its bytes live in the store
+ * @param uploadedAt when bytes were received through a local upload URL; null until then, and for S3
+ *                   (whose uploads Kyra does not see)
+ */
+public record StoredFile(UUID id, Tenant tenant, FileBinding binding, String storageKey, Instant uploadExpiresAt,
+                         Instant uploadedAt, Instant createdAt) {
+}
