@@ -198,6 +198,12 @@ public class CustomerService {
         return new CustomerPage(customers.list(tenant, filter, order, offset, limit), customers.count(tenant, filter));
     }
 
+    /** What the customer's {@code tin} means, from its country and type. */
+    public IdentificationType identificationType(Tenant tenant, CustomerRef ref) {
+        Customer customer = customers.find(tenant, ref).orElseThrow(NotFoundException::customer);
+        return IdentificationType.of(customer.get(CustomerFields.COUNTRY), customer.type());
+    }
+
     /** The type of a customer of this tenant: cheaper than a full read when only the type matters. */
     public CustomerType typeOf(Tenant tenant, CustomerRef ref) {
         return customers.find(tenant, ref).map(Customer::type).orElseThrow(NotFoundException::customer);

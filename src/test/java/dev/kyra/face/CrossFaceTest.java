@@ -3,6 +3,7 @@ package dev.kyra.face;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kyra.support.Customers;
+import dev.kyra.support.Journeys;
 import dev.kyra.support.Json;
 import dev.kyra.support.KyraIntegrationTest;
 import dev.kyra.support.Response;
@@ -142,7 +143,7 @@ class CrossFaceTest extends KyraIntegrationTest {
     @Test
     void aVerifiedCustomersLockHoldsOnBothFaces() {
         String allaweeId = api.post("/customers", tenant.apiKey(), Customers.ALLAWEE_INDIVIDUAL).data().get("id").stringValue();
-        setVerificationStatus(blaaizByEmail("ciroma@gmail.com").get("id").stringValue(), "VERIFIED");
+        new Journeys(api, tenant).verifyIndividual(blaaizByEmail("ciroma@gmail.com").get("id").stringValue());
 
         Response response = api.put("/customers/" + allaweeId, tenant.apiKey(), Json.object("claims", Map.of(
                 "individualIdentity", Map.of("type", "nin", "id", "12345678901"))));

@@ -50,6 +50,13 @@ public final class Customers {
                  "addressLineOne": "No 10, Adekunle Close", "addressLineTwo": "Off Ciroma Rd"}},
              "metadata": {}}""";
 
+    /** Spec §4.3's business with two owners whose shares total 100 and ID documents of both kinds: ready to submit once its files are in. */
+    public static final String COMPLETE_BUSINESS = Json.with(BUSINESS, "owners", java.util.List.of(
+            java.util.Map.of("first_name", "Jane", "last_name", "Doe", "ownership_percentage", 60,
+                    "email", "jane@acme.example.com", "id_document_type", "passport"),
+            java.util.Map.of("first_name", "John", "last_name", "Roe", "ownership_percentage", 40,
+                    "email", "john@acme.example.com", "id_document_type", "drivers_license")));
+
     private Customers() {
     }
 

@@ -54,17 +54,6 @@ public abstract class KyraIntegrationTest {
                 .param("id", UUID.fromString(customerId)).query(Long.class).single();
     }
 
-    /** Puts a customer in a verification state directly (until a test can reach it through the API). */
-    protected void setVerificationStatus(String customerId, String status) {
-        jdbc.sql("update customers set verification_status = :status where id = :id")
-                .param("status", status).param("id", UUID.fromString(customerId)).update();
-    }
-
-    protected void setOwnerStatus(String ownerId, String status, String adminCommentsJson) {
-        jdbc.sql("update customer_owners set status = :status, admin_comments = cast(:comments as jsonb) where id = :id")
-                .param("status", status).param("comments", adminCommentsJson).param("id", UUID.fromString(ownerId)).update();
-    }
-
     protected String storedProfile(String customerId) {
         return jdbc.sql("select profile::text from customers where id = :id")
                 .param("id", UUID.fromString(customerId)).query(String.class).single();

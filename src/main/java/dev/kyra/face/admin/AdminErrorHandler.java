@@ -1,5 +1,10 @@
 package dev.kyra.face.admin;
 
+import dev.kyra.customer.ActionRefusedException;
+import dev.kyra.customer.DuplicateException;
+import dev.kyra.customer.InvalidInputException;
+import dev.kyra.customer.NotFoundException;
+import dev.kyra.customer.RegistryException;
 import dev.kyra.platform.PlatformNotFoundException;
 import java.util.Map;
 import org.springframework.core.annotation.Order;
@@ -8,6 +13,10 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
+/**
+ * Refusals in the admin shape {@code {"code", "message"}}: bad input 422, an unknown record 404, and
+ * a decision the customer's state does not allow 409.
+ */
 @RestControllerAdvice(basePackageClasses = AdminFace.class)
 @Order(0)
 class AdminErrorHandler {
@@ -17,8 +26,32 @@ class AdminErrorHandler {
         return ResponseEntity.unprocessableContent().body(AdminFace.error("validation-error", e.getMessage()));
     }
 
+    @ExceptionHandler(InvalidInputException.class)
+    ResponseEntity<Map<String, Object>> invalid(InvalidInputException e) {
+        return ResponseEntity.unprocessableContent().body(AdminFace.error("validation-error", render(e)));
+    }
+
     @ExceptionHandler(PlatformNotFoundException.class)
     ResponseEntity<Map<String, Object>> platformNotFound() {
         return ResponseEntity.status(HttpStatus.NOT_FOUND).body(AdminFace.error("not-found", "Platform not found."));
+    }
+
+    @ExceptionHandler(NotFoundException.class)
+    ResponseEntity<Map<String, Object>> notFound(NotFoundException e) {
+        return ResponseEntity.status(HttpStatus.NOT_FOUND).body(AdminFace.error("not-found", render(e) + "."));
+    }
+
+    @ExceptionHandler(AdminNotFoundException.class)
+    ResponseEntity<Map<String, Object>> notFound(AdminNotFoundException e) {
+        return ResponseEntity.status(HttpStatus.NOT_FOUND).body(AdminFace.error("not-found", e.getMessage()));
+    }
+
+    @ExceptionHandler({ActionRefusedException.class, DuplicateException.class})
+    ResponseEntity<Map<String, Object>> conflict(RegistryException e) {
+        return ResponseEntity.status(HttpStatus.CONFLICT).body(AdminFace.error("conflict", render(e)));
+    }
+
+    private static String render(RegistryException e) {
+        return e.first().render(AdminCustomerWriter::name);
     }
 }

@@ -34,4 +34,11 @@ class AdminFace implements ApiFace {
         body.put("message", message);
         return body;
     }
+
+    /** The success envelope: {@code {"data": ...}}. */
+    static Map<String, Object> data(Object data) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("data", data);
+        return body;
+    }
 }

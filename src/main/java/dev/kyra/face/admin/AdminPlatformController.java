@@ -50,13 +50,13 @@ class AdminPlatformController {
 
     @GetMapping
     Map<String, Object> list() {
-        return data(platforms.list().stream().map(AdminPlatformController::json).toList());
+        return AdminFace.data(platforms.list().stream().map(AdminPlatformController::json).toList());
     }
 
     @GetMapping("/{id}")
     Map<String, Object> get(@PathVariable String id) {
         UUID platformId = platformId(id);
-        return data(json(platforms.find(platformId).orElseThrow(() -> new PlatformNotFoundException(platformId))));
+        return AdminFace.data(json(platforms.find(platformId).orElseThrow(() -> new PlatformNotFoundException(platformId))));
     }
 
     @PostMapping
@@ -67,7 +67,7 @@ class AdminPlatformController {
             throw new AdminInputException("name is required: a string of 1 to 200 characters.");
         }
         Platform platform = platforms.create(name.stringValue().strip());
-        return ResponseEntity.status(HttpStatus.CREATED).body(data(json(platform)));
+        return ResponseEntity.status(HttpStatus.CREATED).body(AdminFace.data(json(platform)));
     }
 
     @PatchMapping("/{id}")
@@ -75,7 +75,7 @@ class AdminPlatformController {
         ObjectNode settings = body.object();
         SettingsChange change = new SettingsChange(flag(settings, "minimal_kyb_allowed"),
                 flag(settings, "auto_verify_business_customers"), flag(settings, "auto_verify_individuals"));
-        return data(json(platforms.changeSettings(platformId(id), change)));
+        return AdminFace.data(json(platforms.changeSettings(platformId(id), change)));
     }
 
     @PostMapping("/{id}/oauth-clients")
@@ -88,7 +88,7 @@ class AdminPlatformController {
         json.put("client_secret", client.secret());
         json.put("mode", client.mode().code());
         json.put("scopes", client.scopes());
-        return ResponseEntity.status(HttpStatus.CREATED).body(data(json));
+        return ResponseEntity.status(HttpStatus.CREATED).body(AdminFace.data(json));
     }
 
     @PostMapping("/{id}/api-keys")
@@ -101,7 +101,7 @@ class AdminPlatformController {
         json.put("key", key.secret());
         json.put("mode", key.mode().code());
         json.put("scopes", key.scopes());
-        return ResponseEntity.status(HttpStatus.CREATED).body(data(json));
+        return ResponseEntity.status(HttpStatus.CREATED).body(AdminFace.data(json));
     }
 
     static Mode mode(ObjectNode body) {
@@ -157,11 +157,5 @@ class AdminPlatformController {
         json.put("created_at", TIMESTAMP.format(platform.createdAt()));
         json.put("updated_at", TIMESTAMP.format(platform.updatedAt()));
         return json;
-    }
-
-    static Map<String, Object> data(Object data) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("data", data);
-        return body;
     }
 }

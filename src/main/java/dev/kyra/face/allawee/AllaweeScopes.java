@@ -26,7 +26,8 @@ final class AllaweeScopes {
             new Rule(GET, "/customers", ApiKeyScopes.CUSTOMERS_READ),
             new Rule(GET, "/customers/{id}", ApiKeyScopes.CUSTOMERS_READ),
             new Rule(POST, "/customers", ApiKeyScopes.CUSTOMERS_WRITE),
-            new Rule(PUT, "/customers/{id}", ApiKeyScopes.CUSTOMERS_WRITE));
+            new Rule(PUT, "/customers/{id}", ApiKeyScopes.CUSTOMERS_WRITE),
+            new Rule(POST, "/simulation/customers/{id}/verifications/{tier}/{decision}", ApiKeyScopes.CUSTOMERS_WRITE));
 
     private AllaweeScopes() {
     }

@@ -47,32 +47,34 @@ class BlaaizCustomerController {
     private static final Set<String> TRUTHY = Set.of("1", "true", "on", "yes");
 
     private final CustomerService customers;
+    private final BlaaizLinks links;
 
-    BlaaizCustomerController(CustomerService customers) {
+    BlaaizCustomerController(CustomerService customers, BlaaizLinks links) {
         this.customers = customers;
+        this.links = links;
     }
 
     @PostMapping
     @Operation(summary = "Create a customer", description = "Needs customer:write. 201 with the full customer.")
-    ResponseEntity<Map<String, Object>> create(Caller caller, JsonBody body) {
+    ResponseEntity<Map<String, Object>> create(Caller caller, JsonBody body, HttpServletRequest request) {
         CustomerDetails created = customers.create(caller, BlaaizCustomerReader.newCustomer(body.object()));
         return ResponseEntity.status(HttpStatus.CREATED)
-                .body(envelope("Customer created successfully.", BlaaizCustomerWriter.full(created)));
+                .body(envelope("Customer created successfully.", BlaaizCustomerWriter.full(created, links.downloads(request))));
     }
 
     @GetMapping("/{id}")
     @Operation(summary = "Get a customer", description = "Needs customer:read. The full customer with kyc_data and owners.")
-    Map<String, Object> get(Caller caller, @PathVariable String id) {
+    Map<String, Object> get(Caller caller, @PathVariable String id, HttpServletRequest request) {
         CustomerDetails details = customers.get(caller.tenant(), customerId(id));
-        return envelope("Customer retrieved successfully", BlaaizCustomerWriter.full(details));
+        return envelope("Customer retrieved successfully", BlaaizCustomerWriter.full(details, links.downloads(request)));
     }
 
     @PutMapping("/{id}")
     @Operation(summary = "Update a customer", description = "Needs customer:write. A partial update: omitted "
             + "fields are kept, explicit nulls clear.")
-    Map<String, Object> update(Caller caller, @PathVariable String id, JsonBody body) {
+    Map<String, Object> update(Caller caller, @PathVariable String id, JsonBody body, HttpServletRequest request) {
         CustomerDetails updated = customers.update(caller, customerId(id), BlaaizCustomerReader.changes(body.object()));
-        return envelope("Customer updated successfully", BlaaizCustomerWriter.full(updated));
+        return envelope("Customer updated successfully", BlaaizCustomerWriter.full(updated, links.downloads(request)));
     }
 
     @GetMapping

@@ -107,7 +107,7 @@ final class BlaaizCustomerReader {
     }
 
     /** The owners array, or null when the request has none. */
-    private static List<OwnerChange> owners(ObjectNode body, List<Violation> problems) {
+    static List<OwnerChange> owners(ObjectNode body, List<Violation> problems) {
         JsonNode node = body.get(OWNERS);
         if (node == null || node.isNull()) {
             return null;
@@ -143,7 +143,7 @@ final class BlaaizCustomerReader {
         return id.stringValue().strip();
     }
 
-    private static FieldValues fields(ObjectNode object, Function<String, Optional<Field<?>>> lookup,
+    static FieldValues fields(ObjectNode object, Function<String, Optional<Field<?>>> lookup,
                                       Function<Field<?>, FieldPath> pathOf, List<Violation> problems) {
         FieldValues.Builder values = FieldValues.builder();
         for (Map.Entry<String, JsonNode> entry : object.properties()) {
@@ -157,7 +157,7 @@ final class BlaaizCustomerReader {
         return values.build();
     }
 
-    private static void throwIfAny(List<Violation> problems) {
+    static void throwIfAny(List<Violation> problems) {
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }

@@ -11,10 +11,13 @@ import static dev.kyra.customer.CustomerFields.LAST_NAME;
 import static dev.kyra.customer.CustomerFields.PHONE;
 import static dev.kyra.customer.CustomerFields.REGISTRATION_NUMBER;
 
+import dev.kyra.customer.Comment;
 import dev.kyra.customer.Customer;
 import dev.kyra.customer.CustomerDetails;
+import dev.kyra.customer.Document;
 import dev.kyra.customer.Field;
 import dev.kyra.customer.FieldValues;
+import dev.kyra.customer.FileRef;
 import dev.kyra.customer.Owner;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -39,8 +42,11 @@ final class BlaaizCustomerWriter {
     private BlaaizCustomerWriter() {
     }
 
-    /** The full GET shape: every field (null when unset), {@code kyc_data}, owners, documents, comments. */
-    static Map<String, Object> full(CustomerDetails details) {
+    /**
+     * The full GET shape: every field (null when unset), {@code kyc_data}, owners, documents with
+     * fresh download links, and recent comments.
+     */
+    static Map<String, Object> full(CustomerDetails details, DownloadLinks links) {
         Customer customer = details.customer();
         Map<String, Object> json = head(customer);
         BlaaizFields.CUSTOMER.forEach(name -> json.put(name.json(), value(customer.profile(), name.field())));
@@ -51,8 +57,8 @@ final class BlaaizCustomerWriter {
         BlaaizFields.KYC_DATA.forEach(name -> kycData.put(name.json(), value(customer.profile(), name.field())));
         json.put("kyc_data", kycData);
         json.put("owners", details.owners().stream().map(BlaaizCustomerWriter::owner).toList());
-        json.put("documents", List.of());
-        json.put("recent_comments", List.of());
+        json.put("documents", details.documents().stream().map(document -> document(document, links)).toList());
+        json.put("recent_comments", details.comments().stream().map(BlaaizCustomerWriter::comment).toList());
         timestamps(json, customer.createdAt(), customer.updatedAt());
         return json;
     }
@@ -73,10 +79,40 @@ final class BlaaizCustomerWriter {
         BlaaizFields.OWNER.forEach(name -> json.put(name.json(), value(owner.profile(), name.field())));
         json.put("status", owner.status().name());
         json.put("admin_comments", owner.adminComments());
-        json.put("id_document_path", null);
-        json.put("id_document_back_path", null);
+        // the spec shows storage keys here, not links: links expire, keys identify the file
+        json.put("id_document_path", storageKey(owner.idDocumentFront()));
+        json.put("id_document_back_path", storageKey(owner.idDocumentBack()));
         timestamps(json, owner.createdAt(), owner.updatedAt());
         return json;
+    }
+
+    /** A KYB document (spec §3.4) with a download link valid for two minutes. */
+    static Map<String, Object> document(Document document, DownloadLinks links) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("id", document.id().toString());
+        json.put("business_customer_id", document.customerId().toString());
+        json.put("type", document.type());
+        json.put("name", document.name());
+        json.put("extension", document.extension());
+        json.put("description", document.description());
+        json.put("status", document.status().name());
+        json.put("admin_comments", document.adminComments());
+        json.put("url", links.to(document.file()));
+        timestamps(json, document.createdAt(), document.updatedAt());
+        return json;
+    }
+
+    private static Map<String, Object> comment(Comment comment) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("id", comment.id().toString());
+        json.put("comment", comment.text());
+        json.put("type", comment.type());
+        json.put("created_at", timestamp(comment.createdAt()));
+        return json;
+    }
+
+    private static String storageKey(FileRef file) {
+        return file == null ? null : file.storageKey();
     }
 
     static String timestamp(Instant instant) {

@@ -36,4 +36,12 @@ class BlaaizFace implements ApiFace {
         body.put("message", message);
         return body;
     }
+
+    /** A success without data, such as a deletion. */
+    static Map<String, Object> message(String message) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("status", true);
+        body.put("message", message);
+        return body;
+    }
 }

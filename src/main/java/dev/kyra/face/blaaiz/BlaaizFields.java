@@ -144,6 +144,9 @@ final class BlaaizFields {
                 case PAGE -> "page";
             };
         }
+        if (segment instanceof Enum<?> part) {
+            return part.name().toLowerCase(java.util.Locale.ROOT); // file slots and request parts: id_file, file_category
+        }
         return String.valueOf(segment);
     }
 

@@ -3,6 +3,7 @@ package dev.kyra.face.blaaiz;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kyra.support.Customers;
+import dev.kyra.support.Journeys;
 import dev.kyra.support.Json;
 import dev.kyra.support.KyraIntegrationTest;
 import dev.kyra.support.Response;
@@ -106,7 +107,7 @@ class BlaaizListCustomersTest extends KyraIntegrationTest {
         String john = create(Customers.INDIVIDUAL);
         String jane = create(Json.with(Customers.INDIVIDUAL, "email", "jane@example.com", "id_number", "ID-JANE"));
         String acme = create(Customers.BUSINESS);
-        setVerificationStatus(jane, "VERIFIED");
+        new Journeys(api, tenant).verifyIndividual(jane);
 
         assertThat(ids(api.get(PATH + "?email=jane@example.com", tenant.token()))).containsExactly(jane);
         assertThat(ids(api.get(PATH + "?id_number=6733823632872", tenant.token()))).containsExactly(john);

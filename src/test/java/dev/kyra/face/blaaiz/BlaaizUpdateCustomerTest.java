@@ -3,6 +3,7 @@ package dev.kyra.face.blaaiz;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kyra.support.Customers;
+import dev.kyra.support.Journeys;
 import dev.kyra.support.Json;
 import dev.kyra.support.KyraIntegrationTest;
 import dev.kyra.support.Response;
@@ -19,10 +20,12 @@ class BlaaizUpdateCustomerTest extends KyraIntegrationTest {
     private static final String PATH = "/api/external/customer/";
 
     private Tenant tenant;
+    private Journeys journeys;
 
     @BeforeEach
     void newTenant() {
         tenant = tenants.create();
+        journeys = new Journeys(api, tenant);
     }
 
     @Test
@@ -229,9 +232,11 @@ class BlaaizUpdateCustomerTest extends KyraIntegrationTest {
 
     @Test
     void editingARejectedOwnerSendsItBackToPendingAndClearsTheComments() {
-        String id = create(Customers.BUSINESS);
+        String id = create(Customers.COMPLETE_BUSINESS);
         String jane = ownerIds(id).get(0);
-        setOwnerStatus(jane, "REJECTED", "[\"passport is blurred\"]");
+        journeys.submitBusiness(id);
+        journeys.decideChild(id, "owners", jane, "reject", "passport is blurred");
+        journeys.decide(id, "reject", "Fix Jane Doe's passport");
         assertThat(api.get(PATH + id, tenant.token()).data().get("owners").get(0).get("admin_comments").get(0).stringValue())
                 .isEqualTo("passport is blurred");
 
@@ -243,24 +248,24 @@ class BlaaizUpdateCustomerTest extends KyraIntegrationTest {
     }
 
     @Test
-    void approvedOwnersAndOwnersUnderReviewCannotBeChangedButMayBeResentUnchanged() {
-        String id = create(Customers.BUSINESS);
+    void anApprovedOwnerCannotBeChangedButMayBeResentUnchanged() {
+        String id = create(Customers.COMPLETE_BUSINESS);
         String jane = ownerIds(id).get(0);
-        for (String status : List.of("APPROVED", "PROCESSING")) {
-            setOwnerStatus(jane, status, null);
+        journeys.submitBusiness(id);
+        journeys.decideChild(id, "owners", jane, "approve", null);
+        journeys.decide(id, "reject", "John Roe's licence has expired");
 
-            assertRefused(id, Json.object("owners", List.of(Map.of("id", jane, "title", "CFO"))), 400,
-                    "Cannot modify an owner that has been approved or is currently under review.");
-            Response unchanged = api.put(PATH + id, tenant.token(),
-                    Json.object("owners", List.of(Map.of("id", jane, "first_name", "Jane"))));
-            assertThat(unchanged.status()).isEqualTo(200);
-        }
+        assertRefused(id, Json.object("owners", List.of(Map.of("id", jane, "title", "CFO"))), 400,
+                "Cannot modify an owner that has been approved or is currently under review.");
+        Response unchanged = api.put(PATH + id, tenant.token(),
+                Json.object("owners", List.of(Map.of("id", jane, "first_name", "Jane"))));
+        assertThat(unchanged.status()).isEqualTo(200);
     }
 
     @Test
     void aCustomerUnderReviewCannotBeChanged() {
-        String id = create(Customers.BUSINESS);
-        setVerificationStatus(id, "PROCESSING");
+        String id = create(Customers.COMPLETE_BUSINESS);
+        journeys.submitBusiness(id);
 
         assertRefused(id, Json.object("trading_name", "Other"), 400, "Customer is under review and cannot be updated right now.");
         assertRefused(id, Json.object("owners", List.of(Map.of("first_name", "New", "last_name", "Owner"))), 400,
@@ -271,7 +276,7 @@ class BlaaizUpdateCustomerTest extends KyraIntegrationTest {
     @Test
     void aVerifiedCustomerMayOnlyFillFieldsThatAreNull() {
         String id = create(Customers.INDIVIDUAL);
-        setVerificationStatus(id, "VERIFIED");
+        journeys.verifyIndividual(id);
 
         assertRefused(id, Json.object("email", "new@example.com", "phone", "+2348012345678", "id_number", "X99"), 400,
                 "Verified customers can only update fields that are currently null: email, id_number");
@@ -287,8 +292,9 @@ class BlaaizUpdateCustomerTest extends KyraIntegrationTest {
 
     @Test
     void aVerifiedBusinessCannotChangeItsOwners() {
-        String id = create(Customers.BUSINESS);
-        setVerificationStatus(id, "VERIFIED");
+        String id = create(Customers.COMPLETE_BUSINESS);
+        journeys.submitBusiness(id);
+        journeys.decide(id, "approve", null);
 
         assertRefused(id, Json.object("owners", List.of(Map.of("first_name", "New", "last_name", "Owner"))), 400,
                 "Owners cannot be added or changed while the customer is verified.");
@@ -297,7 +303,7 @@ class BlaaizUpdateCustomerTest extends KyraIntegrationTest {
     @Test
     void aRejectedCustomerIsFullyEditable() {
         String id = create(Customers.INDIVIDUAL);
-        setVerificationStatus(id, "REJECTED");
+        journeys.rejectIndividual(id, "The passport photo is unreadable");
 
         Response response = api.put(PATH + id, tenant.token(), Json.object("email", "fixed@example.com", "id_number", "NEW-1"));
 

@@ -1,0 +1,157 @@
+package dev.kyra.face.admin;
+
+import dev.kyra.customer.CustomerDetails;
+import dev.kyra.customer.CustomerStatus;
+import dev.kyra.customer.FileRef;
+import dev.kyra.customer.NotFoundException;
+import dev.kyra.customer.ReviewService;
+import dev.kyra.customer.ReviewService.Verdict;
+import dev.kyra.customer.Tier;
+import dev.kyra.files.FileService;
+import dev.kyra.web.JsonBody;
+import dev.kyra.web.PublicUrls;
+import io.swagger.v3.oas.annotations.Hidden;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The reviewers' API: the queue, a customer's full record and history, and decisions on customers,
+ * owners, documents and tiers. Customers are named by their canonical UUID, whatever their platform.
+ */
+@RestController
+@RequestMapping("/admin/v1")
+@Hidden
+class AdminReviewController {
+
+    private static final int MAX_COMMENT = 2000;
+    private static final int DEFAULT_QUEUE = 100;
+    private static final int MAX_QUEUE = 500;
+
+    private final ReviewService reviews;
+    private final FileService files;
+    private final PublicUrls urls;
+
+    AdminReviewController(ReviewService reviews, FileService files, PublicUrls urls) {
+        this.reviews = reviews;
+        this.files = files;
+        this.urls = urls;
+    }
+
+    @GetMapping("/review-queue")
+    Map<String, Object> queue(@RequestParam(required = false) String limit) {
+        return AdminFace.data(reviews.queue(queueLimit(limit)).stream().map(AdminCustomerWriter::queueEntry).toList());
+    }
+
+    @GetMapping("/customers/{id}")
+    Map<String, Object> customer(@PathVariable String id, HttpServletRequest request) {
+        return full(reviews.details(customerId(id)), request);
+    }
+
+    @GetMapping("/customers/{id}/history")
+    Map<String, Object> history(@PathVariable String id) {
+        return AdminFace.data(reviews.history(customerId(id)).stream().map(AdminCustomerWriter::historyEntry).toList());
+    }
+
+    @PostMapping("/customers/{id}/approve")
+    Map<String, Object> approve(@PathVariable String id, JsonBody body, HttpServletRequest request) {
+        return full(reviews.approve(customerId(id), comment(body, false)), request);
+    }
+
+    @PostMapping("/customers/{id}/reject")
+    Map<String, Object> reject(@PathVariable String id, JsonBody body, HttpServletRequest request) {
+        return full(reviews.reject(customerId(id), comment(body, true)), request);
+    }
+
+    @PostMapping("/customers/{id}/owners/{owner}/{decision}")
+    Map<String, Object> decideOwner(@PathVariable String id, @PathVariable String owner, @PathVariable String decision,
+                                    JsonBody body, HttpServletRequest request) {
+        Verdict verdict = verdict(decision, "approve", "reject");
+        return full(reviews.decideOwner(customerId(id), owner, verdict, comment(body, verdict == Verdict.REJECT)), request);
+    }
+
+    @PostMapping("/customers/{id}/documents/{document}/{decision}")
+    Map<String, Object> decideDocument(@PathVariable String id, @PathVariable String document,
+                                       @PathVariable String decision, JsonBody body, HttpServletRequest request) {
+        Verdict verdict = verdict(decision, "approve", "reject");
+        return full(reviews.decideDocument(customerId(id), document, verdict, comment(body, verdict == Verdict.REJECT)),
+                request);
+    }
+
+    @PostMapping("/customers/{id}/tiers/{tier}/{decision}")
+    Map<String, Object> decideTier(@PathVariable String id, @PathVariable String tier, @PathVariable String decision,
+                                   HttpServletRequest request) {
+        Verdict verdict = verdict(decision, "verify", "fail");
+        Tier requested = Tier.fromCode(tier).orElseThrow(() -> new AdminNotFoundException("Tier not found."));
+        return full(reviews.decideTier(customerId(id), requested, verdict), request);
+    }
+
+    /** Activates or deactivates a customer (decision A6). */
+    @PostMapping("/customers/{id}/{activity:activate|deactivate}")
+    Map<String, Object> setActivity(@PathVariable String id, @PathVariable String activity, JsonBody body,
+                                    HttpServletRequest request) {
+        CustomerStatus status = activity.equals("activate") ? CustomerStatus.ACTIVE : CustomerStatus.INACTIVE;
+        return full(reviews.setActivity(customerId(id), status, comment(body, false)), request);
+    }
+
+    private Map<String, Object> full(CustomerDetails details, HttpServletRequest request) {
+        String base = urls.base(request);
+        Function<FileRef, String> links = file -> files.downloadUrl(file.fileId(), file.storageKey(), base);
+        return AdminFace.data(AdminCustomerWriter.full(details, links));
+    }
+
+    private static UUID customerId(String id) {
+        try {
+            return UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            throw NotFoundException.customer();
+        }
+    }
+
+    private static Verdict verdict(String decision, String yes, String no) {
+        if (decision.equals(yes)) {
+            return Verdict.APPROVE;
+        }
+        if (decision.equals(no)) {
+            return Verdict.REJECT;
+        }
+        throw new AdminNotFoundException("No such decision: use " + yes + " or " + no + ".");
+    }
+
+    private static String comment(JsonBody body, boolean required) {
+        JsonNode comment = body.object().get("comment");
+        if (comment == null || comment.isNull() || (comment.isString() && comment.stringValue().isBlank())) {
+            if (required) {
+                throw new AdminInputException("comment is required: tell the platform what to fix.");
+            }
+            return null;
+        }
+        if (!comment.isString() || comment.stringValue().strip().length() > MAX_COMMENT) {
+            throw new AdminInputException("comment must be a string of at most " + MAX_COMMENT + " characters.");
+        }
+        return comment.stringValue().strip();
+    }
+
+    private static int queueLimit(String limit) {
+        if (limit == null) {
+            return DEFAULT_QUEUE;
+        }
+        try {
+            int value = Integer.parseInt(limit.strip());
+            if (value >= 1 && value <= MAX_QUEUE) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new AdminInputException("limit must be an integer from 1 to " + MAX_QUEUE + ".");
+    }
+}

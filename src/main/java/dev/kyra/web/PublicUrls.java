@@ -1,0 +1,32 @@
+package dev.kyra.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+/**
+ * The base of the absolute URLs Kyra hands out (upload and download links): {@code KYRA_PUBLIC_URL}
+ * when Kyra runs behind a proxy or under another name, else the scheme, host and port the request
+ * came in on.
+ */
+@Component
+public class PublicUrls {
+
+    private final String configured;
+
+    PublicUrls(@Value("${kyra.public-url:}") String configured) {
+        this.configured = configured.isBlank() ? null : stripTrailingSlash(configured.strip());
+    }
+
+    public String base(HttpServletRequest request) {
+        if (configured != null) {
+            return configured;
+        }
+        return ServletUriComponentsBuilder.fromContextPath(request).replaceQuery(null).build().toUriString();
+    }
+
+    private static String stripTrailingSlash(String url) {
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+}
