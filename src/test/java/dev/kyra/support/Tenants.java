@@ -15,7 +15,7 @@ public final class Tenants {
 
     private final Api api;
 
-    Tenants(Api api) {
+    public Tenants(Api api) {
         this.api = api;
     }
 
