@@ -72,6 +72,43 @@ class BlaaizBadInputTest extends KyraIntegrationTest {
     }
 
     @Test
+    void theVerificationEndpointsRefuseBadBodiesAndWriteNothing() {
+        String individual = api.post(PATH, tenant.token(), Customers.INDIVIDUAL).data().get("id").stringValue();
+        String business = api.post(PATH, tenant.token(), Customers.COMPLETE_BUSINESS).data().get("id").stringValue();
+        String owner = api.get(PATH + "/" + business, tenant.token()).data().get("owners").get(0).get("id").stringValue();
+        String individualBefore = api.get(PATH + "/" + individual, tenant.token()).body();
+        String businessBefore = api.get(PATH + "/" + business, tenant.token()).body();
+        long filesBefore = jdbc.sql("select count(*) from files").query(Long.class).single();
+        java.util.List<String> paths = java.util.List.of(PATH + "/" + individual + "/kyc-data", PATH + "/" + individual + "/files",
+                "/api/external/file/get-presigned-url", PATH + "/" + business + "/upgrade-kyb-scope",
+                PATH + "/" + business + "/owner/" + owner + "/file/presigned-url", PATH + "/" + business + "/owner/" + owner + "/files",
+                PATH + "/" + business + "/document");
+
+        for (String path : paths) {
+            for (String body : java.util.List.of("{\"city\": ", "[1, 2]")) {
+                Response response = api.post(path, tenant.token(), body);
+                assertThat(response.status()).as(path + " " + response).isEqualTo(400);
+                assertThat(response.json().get("status").booleanValue()).isFalse();
+            }
+        }
+        for (String[] wrongType : java.util.List.of(
+                new String[] {PATH + "/" + individual + "/kyc-data", "{\"dob\": 19900501}", "dob"},
+                new String[] {PATH + "/" + individual + "/files", "{\"id_file\": [\"x\"]}", "id_file"},
+                new String[] {"/api/external/file/get-presigned-url", "{\"customer_id\": 5, \"file_category\": \"identity\"}", "customer_id"},
+                new String[] {PATH + "/" + business + "/upgrade-kyb-scope", "{\"owners\": {\"first_name\": \"A\"}}", "owners"},
+                new String[] {PATH + "/" + business + "/owner/" + owner + "/files", "{\"id_document_front\": true}", "id_document_front"},
+                new String[] {PATH + "/" + business + "/document", "{\"type\": \"LICENSE\", \"name\": [], \"file_id\": \"x\"}", "name"})) {
+            Response response = api.post(wrongType[0], tenant.token(), wrongType[1]);
+            assertThat(response.status()).as(wrongType[0] + " " + response).isEqualTo(422);
+            assertThat(response.json().get("errors").has(wrongType[2])).as(response.toString()).isTrue();
+        }
+
+        assertThat(api.get(PATH + "/" + individual, tenant.token()).body()).isEqualTo(individualBefore);
+        assertThat(api.get(PATH + "/" + business, tenant.token()).body()).isEqualTo(businessBefore);
+        assertThat(jdbc.sql("select count(*) from files").query(Long.class).single()).isEqualTo(filesBefore);
+    }
+
+    @Test
     void aBodyOverOneMebibyteIs413() {
         String huge = Json.with(Customers.INDIVIDUAL, "business_description", "x".repeat(1024 * 1024));
 
