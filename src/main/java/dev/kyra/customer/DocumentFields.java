@@ -20,7 +20,7 @@ public final class DocumentFields {
     /** The upload whose bytes the document is; a new one replaces the file. */
     public static final Field<String> FILE_ID = text("file_id", BUSINESS, 64);
 
-    static final List<Field<?>> ALL = List.of(TYPE, NAME, DESCRIPTION, FILE_ID);
+    public static final List<Field<?>> ALL = List.of(TYPE, NAME, DESCRIPTION, FILE_ID);
     static final List<Field<?>> REQUIRED = List.of(TYPE, NAME, FILE_ID);
 
     private static final Map<String, Field<?>> BY_KEY =

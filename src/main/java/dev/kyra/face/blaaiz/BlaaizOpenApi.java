@@ -1,6 +1,11 @@
 package dev.kyra.face.blaaiz;
 
+import dev.kyra.customer.CustomerFields;
+import dev.kyra.customer.DocumentFields;
 import dev.kyra.customer.Field;
+import dev.kyra.customer.FieldPath;
+import dev.kyra.customer.LegacyFileSlot;
+import dev.kyra.customer.OwnerFileSlot;
 import dev.kyra.platform.OAuthScopes;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
@@ -49,21 +54,78 @@ class BlaaizOpenApi {
             components.addSecuritySchemes(SECURITY, securityScheme());
             components.addSchemas("BlaaizOwner", owner());
             components.addSchemas("BlaaizCustomerRequest", customerRequest());
+            components.addSchemas("BlaaizKycData", fieldsOf("Only these keys are read; others are ignored. The operating "
+                    + "address is for businesses.", CustomerFields.KYC_DATA));
+            ObjectSchema upgrade = fieldsOf("owners (1 to 5, each with first_name, last_name and ownership_percentage) "
+                    + "join the stored owners; together they must total 100.", CustomerFields.UPGRADE);
+            upgrade.addProperty("owners", new ArraySchema().minItems(1).maxItems(5)
+                    .items(new Schema<>().$ref("#/components/schemas/BlaaizOwner")));
+            components.addSchemas("BlaaizUpgrade", upgrade);
+            components.addSchemas("BlaaizDocumentRequest", fieldsOf("type, name and file_id are required on create; on "
+                    + "update each is optional and a null description clears it.", DocumentFields.ALL));
+            components.addSchemas("BlaaizLegacyUpload", object("customer_id", new StringSchema().format("uuid"),
+                    "file_category", enumOf(LegacyFileSlot.values(), LegacyFileSlot::category)));
+            components.addSchemas("BlaaizLegacyFiles", fileIds(LegacyFileSlot.values(), LegacyFileSlot::code));
+            components.addSchemas("BlaaizOwnerUpload", object("file_category",
+                    enumOf(OwnerFileSlot.values(), OwnerFileSlot::code)));
+            components.addSchemas("BlaaizOwnerFiles", fileIds(OwnerFileSlot.values(), OwnerFileSlot::code));
             openApi.getPaths().forEach((path, item) -> item.readOperations()
                     .forEach(operation -> operation.addSecurityItem(new SecurityRequirement().addList(SECURITY))));
-            attachBody(openApi, "/api/external/customer", PathItem::getPost);
-            attachBody(openApi, "/api/external/customer/{id}", PathItem::getPut);
+            attachBody(openApi, "/api/external/customer", PathItem::getPost, "BlaaizCustomerRequest");
+            attachBody(openApi, "/api/external/customer/{id}", PathItem::getPut, "BlaaizCustomerRequest");
+            attachBody(openApi, "/api/external/customer/{id}/kyc-data", PathItem::getPost, "BlaaizKycData");
+            attachBody(openApi, "/api/external/customer/{id}/upgrade-kyb-scope", PathItem::getPost, "BlaaizUpgrade");
+            attachBody(openApi, "/api/external/customer/{customer}/document", PathItem::getPost, "BlaaizDocumentRequest");
+            attachBody(openApi, "/api/external/customer/{customer}/document/{document}", PathItem::getPut,
+                    "BlaaizDocumentRequest");
+            attachBody(openApi, "/api/external/file/get-presigned-url", PathItem::getPost, "BlaaizLegacyUpload");
+            attachBody(openApi, "/api/external/customer/{id}/files", PathItem::getPost, "BlaaizLegacyFiles");
+            attachBody(openApi, "/api/external/customer/{id}/files", PathItem::getPut, "BlaaizLegacyFiles");
+            attachBody(openApi, "/api/external/customer/{customer}/owner/{owner}/file/presigned-url", PathItem::getPost,
+                    "BlaaizOwnerUpload");
+            attachBody(openApi, "/api/external/customer/{customer}/owner/{owner}/files", PathItem::getPost,
+                    "BlaaizOwnerFiles");
             openApi.getPaths().addPathItem(BlaaizFace.TOKEN_PATH, tokenEndpoint());
         };
     }
 
-    private static void attachBody(OpenAPI openApi, String path, java.util.function.Function<PathItem, Operation> method) {
+    private static void attachBody(OpenAPI openApi, String path, java.util.function.Function<PathItem, Operation> method,
+                                   String schema) {
         PathItem item = openApi.getPaths().get(path);
         Operation operation = item == null ? null : method.apply(item);
         if (operation != null) {
             operation.requestBody(new RequestBody().required(true).content(new Content().addMediaType("application/json",
-                    new MediaType().schema(new Schema<>().$ref("#/components/schemas/BlaaizCustomerRequest")))));
+                    new MediaType().schema(new Schema<>().$ref("#/components/schemas/" + schema)))));
         }
+    }
+
+    /** An object of core fields under this face's names. */
+    private static ObjectSchema fieldsOf(String description, List<Field<?>> fields) {
+        ObjectSchema schema = new ObjectSchema();
+        schema.description(description);
+        fields.forEach(field -> schema.addProperty(BlaaizFields.name(FieldPath.of(field)), schemaOf(field)));
+        return schema;
+    }
+
+    private static ObjectSchema object(Object... namesAndSchemas) {
+        ObjectSchema schema = new ObjectSchema();
+        for (int i = 0; i < namesAndSchemas.length; i += 2) {
+            schema.addProperty((String) namesAndSchemas[i], (Schema<?>) namesAndSchemas[i + 1]);
+        }
+        schema.required(java.util.Arrays.stream(namesAndSchemas).filter(String.class::isInstance).map(String.class::cast).toList());
+        return schema;
+    }
+
+    private static <E> StringSchema enumOf(E[] values, java.util.function.Function<E, String> name) {
+        return (StringSchema) new StringSchema()._enum(java.util.Arrays.stream(values).map(name).toList());
+    }
+
+    /** A files request: each slot takes a file_id from an upload URL of its category. */
+    private static <E> ObjectSchema fileIds(E[] slots, java.util.function.Function<E, String> name) {
+        ObjectSchema schema = new ObjectSchema();
+        schema.description("Send only the slots being set; each value is a file_id from an upload URL.");
+        java.util.Arrays.stream(slots).forEach(slot -> schema.addProperty(name.apply(slot), new StringSchema().format("uuid")));
+        return schema;
     }
 
     private static Schema<?> customerRequest() {
