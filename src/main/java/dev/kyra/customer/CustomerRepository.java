@@ -153,9 +153,13 @@ class CustomerRepository {
         return select(tenant, ref, "");
     }
 
-    /** Reads and row-locks the customer until the transaction ends: concurrent writers queue here. */
-    Optional<Customer> findForUpdate(Tenant tenant, CustomerRef ref) {
-        return select(tenant, ref, " for update");
+    /**
+     * Reads and row-locks the customer until the transaction ends: concurrent writers queue here.
+     *
+     * @throws NotFoundException when the tenant has no such customer
+     */
+    Customer lock(Tenant tenant, CustomerRef ref) {
+        return select(tenant, ref, " for update").orElseThrow(NotFoundException::customer);
     }
 
     private Optional<Customer> select(Tenant tenant, CustomerRef ref, String lock) {

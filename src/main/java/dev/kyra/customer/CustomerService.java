@@ -111,7 +111,7 @@ public class CustomerService {
      */
     @Transactional
     public CustomerDetails update(Caller caller, CustomerRef ref, CustomerChanges changes) {
-        Customer current = customers.findForUpdate(caller.tenant(), ref).orElseThrow(NotFoundException::customer);
+        Customer current = customers.lock(caller.tenant(), ref);
         try {
             return applyChanges(caller, current, changes);
         } catch (RegistryException e) {

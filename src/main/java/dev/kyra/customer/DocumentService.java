@@ -49,12 +49,12 @@ public class DocumentService {
     }
 
     public List<Document> list(Tenant tenant, CustomerRef ref) {
-        Customer customer = business(customers.find(tenant, ref));
+        Customer customer = business(customers.find(tenant, ref).orElseThrow(NotFoundException::customer));
         return documents.findByCustomer(tenant, customer.id());
     }
 
     public Document get(Tenant tenant, CustomerRef ref, String documentId) {
-        return find(business(customers.find(tenant, ref)), documentId);
+        return find(business(customers.find(tenant, ref).orElseThrow(NotFoundException::customer)), documentId);
     }
 
     @Transactional
@@ -131,11 +131,10 @@ public class DocumentService {
     }
 
     private Customer lockedBusiness(Tenant tenant, CustomerRef ref) {
-        return business(customers.findForUpdate(tenant, ref));
+        return business(customers.lock(tenant, ref));
     }
 
-    private static Customer business(java.util.Optional<Customer> found) {
-        Customer customer = found.orElseThrow(NotFoundException::customer);
+    private static Customer business(Customer customer) {
         if (customer.type() != CustomerType.BUSINESS) {
             throw new ActionRefusedException(Violation.general("KYB documents are for business customers only."));
         }

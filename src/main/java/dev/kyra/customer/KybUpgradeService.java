@@ -48,7 +48,7 @@ public class KybUpgradeService {
 
     @Transactional
     public CustomerDetails upgrade(Caller caller, CustomerRef ref, KybUpgrade upgrade) {
-        Customer customer = customers.findForUpdate(caller.tenant(), ref).orElseThrow(NotFoundException::customer);
+        Customer customer = customers.lock(caller.tenant(), ref);
         try {
             return upgradeChecked(caller, customer, upgrade);
         } catch (RegistryException e) {

@@ -43,7 +43,7 @@ public class OwnerService {
 
     @Transactional
     public void delete(Caller caller, CustomerRef ref, String ownerId) {
-        Customer customer = lockCustomer(caller.tenant(), ref);
+        Customer customer = customers.lock(caller.tenant(), ref);
         Owner owner = find(customer, ownerId);
         checkMayChange(customer, owner, Lifecycle.ChildAction.DELETE, REMOVAL_LOCKED);
         owners.delete(caller.tenant(), owner);
@@ -53,7 +53,7 @@ public class OwnerService {
     /** An upload URL for one side of the owner's ID document; 422 for an unknown side. */
     @Transactional
     public PreparedUpload prepareUpload(Caller caller, CustomerRef ref, String ownerId, String category, String baseUrl) {
-        Customer customer = lockCustomer(caller.tenant(), ref);
+        Customer customer = customers.lock(caller.tenant(), ref);
         Owner owner = find(customer, ownerId);
         OwnerFileSlot slot = OwnerFileSlot.fromCode(category).orElseThrow(() -> new InvalidInputException(Violation.of(
                 FieldPath.of(FileRequestPart.FILE_CATEGORY), "{field} must be one of: id_document_front, id_document_back")));
@@ -70,7 +70,7 @@ public class OwnerService {
     @Transactional
     public Owner attachFiles(Caller caller, CustomerRef ref, String ownerId, Map<OwnerFileSlot, String> fileIds) {
         Tenant tenant = caller.tenant();
-        Customer customer = lockCustomer(tenant, ref);
+        Customer customer = customers.lock(tenant, ref);
         Owner owner = find(customer, ownerId);
         if (fileIds.isEmpty()) {
             throw new InvalidInputException(Violation.of(FieldPath.of(OwnerFileSlot.ID_DOCUMENT_FRONT),
@@ -95,10 +95,6 @@ public class OwnerService {
             audit.statusChanged(caller, customer.id(), subject(owner), owner.status().name(), updated.status().name(), null);
         }
         return updated;
-    }
-
-    private Customer lockCustomer(Tenant tenant, CustomerRef ref) {
-        return customers.findForUpdate(tenant, ref).orElseThrow(NotFoundException::customer);
     }
 
     private Owner find(Customer customer, String ownerId) {

@@ -140,7 +140,7 @@ public class ReviewService {
     @Transactional
     public CustomerDetails decideTier(Caller caller, CustomerRef ref, Tier tier, Verdict verdict) {
         Lifecycle.TierAction decision = verdict == Verdict.APPROVE ? Lifecycle.TierAction.VERIFY : Lifecycle.TierAction.FAIL;
-        Customer customer = customers.findForUpdate(caller.tenant(), ref).orElseThrow(NotFoundException::customer);
+        Customer customer = customers.lock(caller.tenant(), ref);
         Optional<Verification> current = verifications.findByCustomer(caller.tenant(), customer.id()).stream()
                 .filter(verification -> verification.tier() == tier).findFirst();
         TierStatus from = current.map(Verification::status).orElse(null);
@@ -170,7 +170,7 @@ public class ReviewService {
     }
 
     private Customer lock(Caller reviewer, UUID customerId) {
-        return customers.findForUpdate(reviewer.tenant(), CustomerRef.id(customerId)).orElseThrow(NotFoundException::customer);
+        return customers.lock(reviewer.tenant(), CustomerRef.id(customerId));
     }
 
     private static void requireUnderReview(Customer customer, String outcome) {

@@ -59,7 +59,7 @@ public class SubmissionService {
     @Transactional
     public CustomerDetails submit(Caller caller, CustomerRef ref) {
         Tenant tenant = caller.tenant();
-        Customer customer = customers.findForUpdate(tenant, ref).orElseThrow(NotFoundException::customer);
+        Customer customer = customers.lock(tenant, ref);
         if (Lifecycle.customer(customer.verificationStatus(), Lifecycle.CustomerAction.SUBMIT).isEmpty()) {
             throw new ActionRefusedException(ALREADY_UNDER_REVIEW);
         }
@@ -83,7 +83,7 @@ public class SubmissionService {
         LegacyFileSlot slot = LegacyFileSlot.fromCategory(category).orElseThrow(() -> new InvalidInputException(
                 Violation.of(FieldPath.of(FileRequestPart.FILE_CATEGORY),
                         "{field} must be one of: identity, identity_back, proof_of_address, liveness_check")));
-        Customer customer = customers.findForUpdate(caller.tenant(), ref).orElseThrow(NotFoundException::customer);
+        Customer customer = customers.lock(caller.tenant(), ref);
         checkLegacyFilesAllowed(customer);
         return files.prepareUpload(caller.tenant(), new FileBinding(customer.id(), null, slot.category()), baseUrl);
     }
@@ -97,8 +97,12 @@ public class SubmissionService {
     @Transactional
     public void attachLegacyFiles(Caller caller, CustomerRef ref, Map<LegacyFileSlot, String> fileIds) {
         Tenant tenant = caller.tenant();
-        Customer customer = customers.findForUpdate(tenant, ref).orElseThrow(NotFoundException::customer);
+        Customer customer = customers.lock(tenant, ref);
         checkLegacyFilesAllowed(customer);
+        if (fileIds.isEmpty()) {
+            throw new InvalidInputException(Violation.general("One of {0} is required.",
+                    java.util.Arrays.stream(LegacyFileSlot.values()).map(FieldPath::of).toList()));
+        }
         Map<LegacyFileSlot, CheckedFile> checked = new LinkedHashMap<>();
         fileIds.forEach((slot, fileId) -> checked.put(slot, FileProblems.check(files, tenant, fileId,
                 new FileBinding(customer.id(), null, slot.category()), FieldPath.of(slot), "{field}")));

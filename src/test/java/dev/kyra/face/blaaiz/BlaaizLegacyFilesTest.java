@@ -84,6 +84,9 @@ class BlaaizLegacyFilesTest extends KyraIntegrationTest {
         assertThat(businessFiles.status()).isEqualTo(400);
         assertThat(businessFiles.message()).isEqualTo(businessOnly);
 
+        Response empty = api.post(files(), tenant.token(), "{}");
+        assertThat(empty.status()).isEqualTo(422);
+        assertThat(empty.message()).isEqualTo("One of id_file, id_file_back, proof_of_address_file, liveness_check_file is required.");
         String back = journeys.uploadLegacyFile(individual, "identity_back", Journeys.JPEG);
         Response wrongSlot = api.post(files(), tenant.token(), Json.object("id_file", back));
         assertThat(wrongSlot.status()).isEqualTo(422);
