@@ -18,7 +18,7 @@ public record CustomerDetails(Customer customer, List<Owner> owners, List<Docume
         comments = List.copyOf(comments);
     }
 
-    /** A customer with its owners and tiers only: what a write returns and a list shows. */
+    /** A customer with its owners and tiers only: what a create returns (nothing else exists yet) and lists show. */
     static CustomerDetails of(Customer customer, List<Owner> owners, List<Verification> verifications) {
         return new CustomerDetails(customer, owners, List.of(), Map.of(), verifications, List.of());
     }

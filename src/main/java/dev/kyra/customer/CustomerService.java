@@ -257,7 +257,7 @@ public class CustomerService {
     }
 
     /**
-     * Tiers asked for now whose state that changes: new ones, and failed ones asked for again
+     * Tiers whose state a request changes: new ones, and failed ones asked for again
      * ({@link Lifecycle}); pending and verified tiers stay as they are.
      */
     private static List<Tier> newTiers(List<Tier> requested, List<Verification> stored) {

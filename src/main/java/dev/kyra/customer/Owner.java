@@ -39,8 +39,4 @@ public record Owner(UUID id, UUID customerId, ReviewStatus status, List<String> 
     Owner reviewed(ReviewStatus next, List<String> comments, Instant now) {
         return new Owner(id, customerId, next, comments, profile, idDocumentFront, idDocumentBack, createdAt, now);
     }
-
-    public FileRef file(OwnerFileSlot slot) {
-        return slot == OwnerFileSlot.ID_DOCUMENT_FRONT ? idDocumentFront : idDocumentBack;
-    }
 }
