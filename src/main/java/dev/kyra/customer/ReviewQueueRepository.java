@@ -3,6 +3,7 @@ package dev.kyra.customer;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -21,7 +22,8 @@ class ReviewQueueRepository {
         this.jdbc = jdbc;
     }
 
-    List<ReviewQueueEntry> oldestFirst(int limit) {
+    /** @param platformId only this platform's customers, or null for every platform's */
+    List<ReviewQueueEntry> oldestFirst(UUID platformId, int limit) {
         return jdbc.sql("select " + CustomerRepository.COLUMNS + """
                         , waiting.since, waiting.tiers
                         from customers join (
@@ -29,13 +31,16 @@ class ReviewQueueRepository {
                             from (
                                 select id as customer_id, review_requested_at as since, null as tier
                                 from customers where verification_status = 'PROCESSING'
+                                    and (cast(:platform as uuid) is null or platform_id = :platform)
                                 union all
                                 select customer_id, updated_at, tier from customer_verifications where status = 'pending'
+                                    and (cast(:platform as uuid) is null or platform_id = :platform)
                             ) as entries
                             group by customer_id
                         ) as waiting on waiting.customer_id = customers.id
                         order by waiting.since, customers.id
                         limit :limit""")
+                .param("platform", platformId)
                 .param("limit", limit)
                 .query((row, n) -> new ReviewQueueEntry(CustomerRepository.map(row, n),
                         row.getTimestamp("since").toInstant(),

@@ -48,8 +48,9 @@ public class ReviewService {
         this.reads = reads;
     }
 
-    public List<ReviewQueueEntry> queue(int limit) {
-        return queue.oldestFirst(limit);
+    /** @param platformId only this platform's customers, or null for every platform's */
+    public List<ReviewQueueEntry> queue(UUID platformId, int limit) {
+        return queue.oldestFirst(platformId, limit);
     }
 
     /** The tenant a customer belongs to: what a reviewer acts as. */

@@ -47,8 +47,10 @@ class AdminReviewController {
     }
 
     @GetMapping("/review-queue")
-    Map<String, Object> queue(@RequestParam(required = false) String limit) {
-        return AdminFace.data(reviews.queue(queueLimit(limit)).stream().map(AdminCustomerWriter::queueEntry).toList());
+    Map<String, Object> queue(@RequestParam(required = false) String limit,
+                              @RequestParam(name = "platform_id", required = false) String platformId) {
+        return AdminFace.data(reviews.queue(platformFilter(platformId), queueLimit(limit)).stream()
+                .map(AdminCustomerWriter::queueEntry).toList());
     }
 
     @GetMapping("/customers/{id}")
@@ -138,6 +140,17 @@ class AdminReviewController {
             throw new AdminInputException("comment must be a string of at most " + MAX_COMMENT + " characters.");
         }
         return comment.stringValue().strip();
+    }
+
+    private static UUID platformFilter(String platformId) {
+        if (platformId == null || platformId.isBlank()) {
+            return null;
+        }
+        try {
+            return UUID.fromString(platformId.strip());
+        } catch (IllegalArgumentException e) {
+            throw new AdminInputException("platform_id must be a platform id (a UUID).");
+        }
     }
 
     private static int queueLimit(String limit) {

@@ -37,10 +37,12 @@ class AdminReviewApiTest extends KyraIntegrationTest {
         String allawee = api.post("/customers", tenant.apiKey(), Customers.ALLAWEE_INDIVIDUAL).data().get("id").stringValue();
         String tiered = blaaizIdOf("ciroma@gmail.com");
 
-        List<JsonNode> mine = queue().stream()
-                .filter(entry -> entry.get("platform_id").stringValue().equals(tenant.platformId())).toList();
+        List<JsonNode> mine = queue();
 
         assertThat(mine.stream().map(entry -> entry.get("id").stringValue())).containsExactly(first, tiered);
+        assertThat(api.get("/admin/v1/review-queue?limit=1", ADMIN_TOKEN).data()).hasSize(1);
+        assertThat(api.get("/admin/v1/review-queue?platform_id=" + tenants.create().platformId(), ADMIN_TOKEN).data())
+                .as("another platform's queue").isEmpty();
         JsonNode underReview = mine.get(0);
         assertThat(underReview.get("mode").stringValue()).isEqualTo("test");
         assertThat(underReview.get("verification_status").stringValue()).isEqualTo("PROCESSING");
@@ -182,6 +184,8 @@ class AdminReviewApiTest extends KyraIntegrationTest {
         assertRefused(api.get(CUSTOMERS + "not-a-uuid", ADMIN_TOKEN), 404, "not-found", "Customer not found.");
         assertRefused(api.get("/admin/v1/review-queue?limit=0", ADMIN_TOKEN), 422, "validation-error",
                 "limit must be an integer from 1 to 500.");
+        assertRefused(api.get("/admin/v1/review-queue?platform_id=acme", ADMIN_TOKEN), 422, "validation-error",
+                "platform_id must be a platform id (a UUID).");
     }
 
     private static void assertRefused(Response response, int status, String code, String message) {
@@ -191,7 +195,7 @@ class AdminReviewApiTest extends KyraIntegrationTest {
     }
 
     private List<JsonNode> queue() {
-        Response response = api.get("/admin/v1/review-queue?limit=500", ADMIN_TOKEN);
+        Response response = api.get("/admin/v1/review-queue?platform_id=" + tenant.platformId(), ADMIN_TOKEN);
         assertThat(response.status()).isEqualTo(200);
         return response.data().valueStream().toList();
     }

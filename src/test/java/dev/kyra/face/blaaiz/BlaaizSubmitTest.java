@@ -236,7 +236,7 @@ class BlaaizSubmitTest extends KyraIntegrationTest {
     }
 
     private List<String> reviewQueueIds() {
-        return api.get("/admin/v1/review-queue?limit=500", ADMIN_TOKEN).data().valueStream()
+        return api.get("/admin/v1/review-queue?platform_id=" + tenant.platformId(), ADMIN_TOKEN).data().valueStream()
                 .map(entry -> entry.get("id").stringValue()).toList();
     }
 
