@@ -49,6 +49,14 @@ public record Customer(UUID id, byte[] objectId, Tenant tenant, CustomerType typ
                 profile, metadata, version + 1, createdAt, now);
     }
 
+    /**
+     * This customer as one more version with nothing of its own changed: something it holds (a tier)
+     * was decided, and platforms read that change from its {@code updatedAt}.
+     */
+    Customer touched(Instant now) {
+        return withStatus(verificationStatus, kybScope, now);
+    }
+
     Customer withActivity(CustomerStatus next, Instant now) {
         return new Customer(id, objectId, tenant, type, verificationStatus, kybScope, next, reference, kycDataId,
                 enhancedDueDiligence, profile, metadata, version + 1, createdAt, now);

@@ -121,7 +121,6 @@ class CustomerRepository {
         }
     }
 
-    /** The tenant a customer belongs to, for Kyra's own reviewers, who work across tenants. */
     // Uniqueness of a business's registration and of a reference is the unique indexes' to enforce:
     // they decide even between two concurrent writers, and a check before writing would only repeat them.
     private static int translatingDuplicates(java.util.function.IntSupplier write) {
@@ -142,6 +141,7 @@ class CustomerRepository {
         }
     }
 
+    /** The tenant a customer belongs to, for Kyra's own reviewers, who work across tenants. */
     Optional<Tenant> tenantOf(UUID id) {
         return jdbc.sql("select platform_id, mode from customers where id = :id").param("id", id)
                 .query((row, n) -> new Tenant(row.getObject("platform_id", UUID.class),

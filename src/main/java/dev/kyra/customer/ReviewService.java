@@ -150,6 +150,7 @@ public class ReviewService {
                         + "; " + tier.code() + " is " + (from == null ? "not requested" : from.code()) + ".")));
         Instant now = Timestamps.now();
         verifications.save(caller.tenant(), customer.id(), new Verification(tier, next, current.orElseThrow().createdAt(), now));
+        customers.updateStatus(customer.touched(now));
         audit.reviewed(caller, customer.id(), "tier:" + tier.code(), from.code(), next.code(), null);
         return reads.get(caller.tenant(), CustomerRef.id(customer.id()));
     }

@@ -40,6 +40,16 @@ class AllaweeSimulationTest extends KyraIntegrationTest {
     }
 
     @Test
+    void aDecidedTierIsAChangeOfTheCustomer() {
+        String before = blaaizUpdatedAt(); // microseconds: the Allawee face's milliseconds could tie
+
+        String decided = simulate(tenant.apiKey(), "tier-1", "verify").data().get("updatedAt").stringValue();
+
+        assertThat(blaaizUpdatedAt()).isGreaterThan(before); // same fixed-width UTC format, so text order is time order
+        assertThat(api.get("/customers/" + customer, tenant.apiKey()).data().get("updatedAt").stringValue()).isEqualTo(decided);
+    }
+
+    @Test
     void onlyPendingTiersMove() {
         simulate(tenant.apiKey(), "tier-1", "verify");
 
@@ -73,10 +83,17 @@ class AllaweeSimulationTest extends KyraIntegrationTest {
         assertThat(response.message()).isEqualTo(message);
     }
 
+    private String blaaizUpdatedAt() {
+        return api.get("/api/external/customer/" + blaaizId(), tenant.token()).data().get("updated_at").stringValue();
+    }
+
+    private String blaaizId() {
+        return api.get("/api/external/customer?email=ciroma@gmail.com", tenant.token()).data().get(0).get("id").stringValue();
+    }
+
     /** The simulated decisions are in the customer's history, made by the key that sent them. */
     private void assertDecidedByTheKey() {
-        String id = api.get("/api/external/customer?email=ciroma@gmail.com", tenant.token()).data().get(0).get("id")
-                .stringValue();
+        String id = blaaizId();
         var history = api.get("/admin/v1/customers/" + id + "/history", ADMIN_TOKEN).data();
         assertThat(history.valueStream().filter(entry -> entry.get("action").stringValue().equals("reviewed"))
                 .map(entry -> entry.get("subject").stringValue() + " " + entry.get("to").stringValue()
