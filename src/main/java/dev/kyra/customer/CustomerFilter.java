@@ -13,6 +13,9 @@ import java.util.Map;
 public record CustomerFilter(String email, String idNumber, String registrationNumber,
                              VerificationStatus verificationStatus, CustomerType type) {
 
+    /** Every customer of the tenant. */
+    public static final CustomerFilter NONE = new CustomerFilter(null, null, null, null, null);
+
     /** The orders a list can come in. */
     public enum Order {
         /** Oldest first: the stable "natural" order of unpaginated lists. */
@@ -28,6 +31,11 @@ public record CustomerFilter(String email, String idNumber, String registrationN
         String sql() {
             return sql;
         }
+    }
+
+    /** Whether only the type and verification status filter: totals the counts table keeps. */
+    boolean byTypeAndStatusOnly() {
+        return email == null && idNumber == null && registrationNumber == null;
     }
 
     /** The filters as bound SQL on indexed columns. */

@@ -151,6 +151,7 @@ class AllaweeListCustomersTest extends KyraIntegrationTest {
         assertThat(list("limit=5").json().get("metadata")).isEqualTo(Json.parse("{\"hasMore\": true}"));
         assertThat(list("limit=2&countTotal&filter=type:individual").json().get("metadata"))
                 .isEqualTo(Json.parse("{\"hasMore\": true, \"totalCount\": 4}"));
+        assertThat(list("limit=1&countTotal=true").json().get("metadata").get("totalCount").intValue()).isEqualTo(6);
         assertThat(list("countTotal=true&filter=status:inactive").json().get("metadata").get("totalCount").intValue()).isEqualTo(1);
     }
 
