@@ -73,6 +73,19 @@ class CustomerCountsTest extends KyraIntegrationTest {
         assertThat(countsTable(tenant)).isEqualTo(rows(tenant));
     }
 
+    @Test
+    void aCustomerDeletedByHandLeavesTheCountsToo() {
+        Tenant tenant = tenants.create();
+        String kept = created(api.post(PATH, tenant.token(), Customers.INDIVIDUAL));
+        String deleted = created(api.post(PATH, tenant.token(), Customers.BUSINESS));
+
+        jdbc.sql("delete from customers where id = cast(:id as uuid)").param("id", deleted).update();
+
+        assertThat(total(tenant, "")).isEqualTo(1);
+        assertThat(countsTable(tenant)).isEqualTo(rows(tenant)).containsOnlyKeys("individual PENDING");
+        assertThat(api.get(PATH + "/" + kept, tenant.token()).status()).isEqualTo(200);
+    }
+
     private static String created(Response response) {
         assertThat(response.status()).as(response.toString()).isEqualTo(201);
         return response.data().get("id").stringValue();
