@@ -1,10 +1,10 @@
--- GET /api/external/customer/{id}: a random seeded customer. With BENCH_DELAY_MS each connection
--- waits that long between requests, for a fixed overall rate.
+-- GET /api/external/customer/{id}: a random seeded customer. With BENCH_RATE (requests a second in
+-- all) and BENCH_THREADS (wrk's -t), each thread paces its connections to its share of that rate.
 package.path = package.path .. ";" .. os.getenv("BENCH_LUA") .. "/?.lua"
 local common = require("common")
 
 local ids
-local pause = tonumber(os.getenv("BENCH_DELAY_MS") or "0")
+local rate = tonumber(os.getenv("BENCH_RATE") or "0")
 
 function init(args)
   ids = common.load_ids(os.getenv("BENCH_BLAAIZ_IDS"))
@@ -16,10 +16,8 @@ function request()
       {["Authorization"] = "Bearer " .. os.getenv("BENCH_TOKEN")})
 end
 
-if pause > 0 then
-  function delay()
-    return pause
-  end
+if rate > 0 then
+  delay = common.paced(rate / tonumber(os.getenv("BENCH_THREADS")))
 end
 
 done = common.report
