@@ -1,7 +1,8 @@
 package dev.kyra.platform;
 
+import java.time.Instant;
 import java.util.List;
 
 /** A stored API key: its public id, tenant and scopes. The key itself is never kept. */
-public record ApiKey(String id, Tenant tenant, List<String> scopes) {
+public record ApiKey(String id, Tenant tenant, List<String> scopes, Instant createdAt, Instant revokedAt) {
 }

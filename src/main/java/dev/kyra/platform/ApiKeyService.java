@@ -4,6 +4,8 @@ import dev.kyra.database.Timestamps;
 import dev.kyra.ids.Base58;
 import dev.kyra.ids.ObjectIds;
 import dev.kyra.ids.UuidV7;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,14 +24,15 @@ import org.springframework.transaction.annotation.Transactional;
  * API keys of the Allawee face. A key belongs to one platform and one mode, carries fixed scopes,
  * is shown once at creation, and is stored only as its SHA-256 hash, which is also how a presented
  * key is looked up. Keys found are remembered for a minute, by hash, so that a client's every request
- * does not cost a database round trip; keys cannot be revoked yet, and when they can, a revocation
- * will take effect within that minute.
+ * does not cost a database round trip: a revocation takes effect at once on the node that made it,
+ * and within that minute on any other node sharing the database.
  */
 @Service
 public class ApiKeyService {
 
     private static final Duration REMEMBERED_FOR = Duration.ofMinutes(1);
     private static final int MAX_REMEMBERED = 10_000;
+    private static final String COLUMNS = "id, platform_id, mode, scopes, created_at, revoked_at";
 
     private record Remembered(ApiKey key, Instant until) {
     }
@@ -45,9 +48,7 @@ public class ApiKeyService {
 
     @Transactional
     public IssuedCredential create(UUID platformId, Mode mode, List<String> scopes) {
-        if (platforms.find(platformId).isEmpty()) {
-            throw new PlatformNotFoundException(platformId);
-        }
+        requirePlatform(platformId);
         return save(ApiKeyFormat.newKey(mode), new Tenant(platformId, mode), scopes);
     }
 
@@ -70,13 +71,46 @@ public class ApiKeyService {
         return found;
     }
 
+    /** The platform's keys, revoked ones included; never the keys themselves. */
+    public List<ApiKey> list(UUID platformId) {
+        requirePlatform(platformId);
+        return jdbc.sql("select " + COLUMNS + " from api_keys where platform_id = :id order by created_at, id")
+                .param("id", platformId).query(ApiKeyService::map).list();
+    }
+
+    /** The key stops working. Revoking twice keeps the first time. */
+    @Transactional
+    public void revoke(UUID platformId, String keyId) {
+        requirePlatform(platformId);
+        int revoked = jdbc.sql("""
+                        update api_keys set revoked_at = coalesce(revoked_at, :at) where id = :id and platform_id = :platformId""")
+                .param("at", Timestamp.from(Timestamps.now())).param("id", keyId).param("platformId", platformId)
+                .update();
+        if (revoked != 1) {
+            throw CredentialNotFoundException.apiKey();
+        }
+        remembered.values().removeIf(known -> known.key().id().equals(keyId));
+    }
+
     private Optional<ApiKey> lookUp(byte[] hash) {
-        return jdbc.sql("select id, platform_id, mode, scopes from api_keys where key_sha256 = :hash")
+        return jdbc.sql("select " + COLUMNS + " from api_keys where key_sha256 = :hash and revoked_at is null")
                 .param("hash", hash)
-                .query((row, n) -> new ApiKey(row.getString("id"),
-                        new Tenant(row.getObject("platform_id", UUID.class), Mode.fromCode(row.getString("mode")).orElseThrow()),
-                        List.copyOf(Arrays.asList((String[]) row.getArray("scopes").getArray()))))
+                .query(ApiKeyService::map)
                 .optional();
+    }
+
+    private static ApiKey map(ResultSet row, int n) throws SQLException {
+        Timestamp revokedAt = row.getTimestamp("revoked_at");
+        return new ApiKey(row.getString("id"),
+                new Tenant(row.getObject("platform_id", UUID.class), Mode.fromCode(row.getString("mode")).orElseThrow()),
+                List.copyOf(Arrays.asList((String[]) row.getArray("scopes").getArray())),
+                row.getTimestamp("created_at").toInstant(), revokedAt == null ? null : revokedAt.toInstant());
+    }
+
+    private void requirePlatform(UUID platformId) {
+        if (platforms.find(platformId).isEmpty()) {
+            throw new PlatformNotFoundException(platformId);
+        }
     }
 
     /** Stores a key chosen by the caller (the bootstrap key); a key already stored is left as it is. */

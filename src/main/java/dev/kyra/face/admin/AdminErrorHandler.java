@@ -5,6 +5,7 @@ import dev.kyra.customer.DuplicateException;
 import dev.kyra.customer.InvalidInputException;
 import dev.kyra.customer.NotFoundException;
 import dev.kyra.customer.RegistryException;
+import dev.kyra.platform.CredentialNotFoundException;
 import dev.kyra.platform.PlatformNotFoundException;
 import java.util.Map;
 import org.springframework.core.annotation.Order;
@@ -34,6 +35,11 @@ class AdminErrorHandler {
     @ExceptionHandler(PlatformNotFoundException.class)
     ResponseEntity<Map<String, Object>> platformNotFound() {
         return ResponseEntity.status(HttpStatus.NOT_FOUND).body(AdminFace.error("not-found", "Platform not found."));
+    }
+
+    @ExceptionHandler(CredentialNotFoundException.class)
+    ResponseEntity<Map<String, Object>> credentialNotFound(CredentialNotFoundException e) {
+        return ResponseEntity.status(HttpStatus.NOT_FOUND).body(AdminFace.error("not-found", e.getMessage()));
     }
 
     @ExceptionHandler(NotFoundException.class)

@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -83,12 +84,32 @@ class AdminPlatformController {
         Mode mode = mode(body.object());
         List<String> scopes = scopes(body.object(), OAuthScopes.ALL);
         IssuedCredential client = oauthClients.create(platformId(id), mode, scopes);
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("client_id", client.id());
-        json.put("client_secret", client.secret());
-        json.put("mode", client.mode().code());
-        json.put("scopes", client.scopes());
-        return ResponseEntity.status(HttpStatus.CREATED).body(AdminFace.data(json));
+        return ResponseEntity.status(HttpStatus.CREATED).body(AdminFace.data(issuedClient(client)));
+    }
+
+    @GetMapping("/{id}/oauth-clients")
+    Map<String, Object> listOAuthClients(@PathVariable String id) {
+        return AdminFace.data(oauthClients.list(platformId(id)).stream().map(client -> {
+            Map<String, Object> json = new LinkedHashMap<>();
+            json.put("client_id", client.clientId());
+            json.put("mode", client.tenant().mode().code());
+            json.put("scopes", client.scopes());
+            json.put("created_at", TIMESTAMP.format(client.createdAt()));
+            json.put("revoked_at", client.revoked() ? TIMESTAMP.format(client.revokedAt()) : null);
+            return json;
+        }).toList());
+    }
+
+    /** A new secret, shown only here; the old secret and every token issued with it stop working. */
+    @PostMapping("/{id}/oauth-clients/{clientId}/rotate-secret")
+    Map<String, Object> rotateOAuthClientSecret(@PathVariable String id, @PathVariable String clientId) {
+        return AdminFace.data(issuedClient(oauthClients.rotate(platformId(id), clientId)));
+    }
+
+    @DeleteMapping("/{id}/oauth-clients/{clientId}")
+    ResponseEntity<Void> revokeOAuthClient(@PathVariable String id, @PathVariable String clientId) {
+        oauthClients.revoke(platformId(id), clientId);
+        return ResponseEntity.noContent().build();
     }
 
     @PostMapping("/{id}/api-keys")
@@ -102,6 +123,34 @@ class AdminPlatformController {
         json.put("mode", key.mode().code());
         json.put("scopes", key.scopes());
         return ResponseEntity.status(HttpStatus.CREATED).body(AdminFace.data(json));
+    }
+
+    @GetMapping("/{id}/api-keys")
+    Map<String, Object> listApiKeys(@PathVariable String id) {
+        return AdminFace.data(apiKeys.list(platformId(id)).stream().map(key -> {
+            Map<String, Object> json = new LinkedHashMap<>();
+            json.put("id", key.id());
+            json.put("mode", key.tenant().mode().code());
+            json.put("scopes", key.scopes());
+            json.put("created_at", TIMESTAMP.format(key.createdAt()));
+            json.put("revoked_at", key.revokedAt() == null ? null : TIMESTAMP.format(key.revokedAt()));
+            return json;
+        }).toList());
+    }
+
+    @DeleteMapping("/{id}/api-keys/{keyId}")
+    ResponseEntity<Void> revokeApiKey(@PathVariable String id, @PathVariable String keyId) {
+        apiKeys.revoke(platformId(id), keyId);
+        return ResponseEntity.noContent().build();
+    }
+
+    private static Map<String, Object> issuedClient(IssuedCredential client) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("client_id", client.id());
+        json.put("client_secret", client.secret());
+        json.put("mode", client.mode().code());
+        json.put("scopes", client.scopes());
+        return json;
     }
 
     static Mode mode(ObjectNode body) {

@@ -57,6 +57,7 @@ class BlaaizSecurity {
 
     static final String PLATFORM_CLAIM = "kyra_platform";
     static final String MODE_CLAIM = "kyra_mode";
+    static final String SECRET_CLAIM = "kyra_secret";
     private static final String UNAUTHORIZED = "Invalid or missing access token";
 
     @Bean
@@ -139,11 +140,15 @@ class BlaaizSecurity {
     }
 
     @Bean
-    JwtDecoder jwtDecoder(JWKSource<SecurityContext> jwkSource) {
-        return new CachingJwtDecoder(OAuth2AuthorizationServerConfiguration.jwtDecoder(jwkSource), java.time.Clock.systemUTC());
+    JwtDecoder jwtDecoder(JWKSource<SecurityContext> jwkSource, OAuthClientService clients) {
+        return new CurrentSecretJwtDecoder(new CachingJwtDecoder(OAuth2AuthorizationServerConfiguration.jwtDecoder(jwkSource),
+                java.time.Clock.systemUTC()), clients);
     }
 
-    /** Signs with the newest key (ES256) and puts the client's platform and mode in the token. */
+    /**
+     * Signs with the newest key (ES256) and puts the client's platform and mode in the token, and the
+     * fingerprint of the secret it was issued with.
+     */
     @Bean
     OAuth2TokenCustomizer<JwtEncodingContext> tenantClaims(List<SigningKey> signingKeys) {
         SigningKey signer = signingKeys.get(0);
@@ -152,7 +157,8 @@ class BlaaizSecurity {
             ClientSettings settings = context.getRegisteredClient().getClientSettings();
             context.getClaims()
                     .claim(PLATFORM_CLAIM, (String) settings.getSetting(StoredClientRepository.PLATFORM_SETTING))
-                    .claim(MODE_CLAIM, (String) settings.getSetting(StoredClientRepository.MODE_SETTING));
+                    .claim(MODE_CLAIM, (String) settings.getSetting(StoredClientRepository.MODE_SETTING))
+                    .claim(SECRET_CLAIM, (String) settings.getSetting(StoredClientRepository.SECRET_SETTING));
         };
     }
 

@@ -22,6 +22,8 @@ final class StoredClientRepository implements RegisteredClientRepository {
     /** Client settings that carry the client's tenant into token generation, saving a second lookup. */
     static final String PLATFORM_SETTING = "kyra.platform";
     static final String MODE_SETTING = "kyra.mode";
+    /** The fingerprint of the secret the token is issued with: rotating the secret ends the token. */
+    static final String SECRET_SETTING = "kyra.secret";
 
     private final OAuthClientService clients;
 
@@ -41,7 +43,7 @@ final class StoredClientRepository implements RegisteredClientRepository {
 
     @Override
     public RegisteredClient findByClientId(String clientId) {
-        return clients.find(clientId).map(StoredClientRepository::registered).orElse(null);
+        return clients.findActive(clientId).map(StoredClientRepository::registered).orElse(null);
     }
 
     private static RegisteredClient registered(OAuthClient client) {
@@ -55,6 +57,7 @@ final class StoredClientRepository implements RegisteredClientRepository {
                 .clientSettings(ClientSettings.builder()
                         .setting(PLATFORM_SETTING, client.tenant().platformId().toString())
                         .setting(MODE_SETTING, client.tenant().mode().code())
+                        .setting(SECRET_SETTING, client.secretFingerprint())
                         .build())
                 .tokenSettings(TokenSettings.builder()
                         .accessTokenFormat(OAuth2TokenFormat.SELF_CONTAINED)

@@ -8,6 +8,7 @@ import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.ECDSASigner;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import dev.kyra.platform.Secrets;
 import dev.kyra.platform.SigningKey;
 import dev.kyra.platform.SigningKeyStore;
 import dev.kyra.support.Customers;
@@ -23,6 +24,7 @@ import java.security.interfaces.ECPrivateKey;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Date;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -57,6 +59,8 @@ class BlaaizOAuthTest extends KyraIntegrationTest {
         assertThat(claims.get("exp").longValue() - claims.get("iat").longValue()).isEqualTo(900);
         assertThat(claims.get("kyra_platform").stringValue()).isEqualTo(tenant.platformId());
         assertThat(claims.get("kyra_mode").stringValue()).isEqualTo("test");
+        assertThat(claims.get("kyra_secret").stringValue()).as("a fingerprint of the secret, not the secret or its hash")
+                .matches("[0-9a-f]{24}").isNotIn(tenant.clientSecret(), HexFormat.of().formatHex(Secrets.sha256(tenant.clientSecret())));
         assertThat(claims.get("scope")).containsExactlyInAnyOrder(Json.tree("\"customer:read\""), Json.tree("\"customer:write\""));
     }
 
@@ -174,7 +178,20 @@ class BlaaizOAuthTest extends KyraIntegrationTest {
         assertThat(header.get("kid").stringValue()).isEqualTo(signingKeys.keys().get(0).keyId());
     }
 
+    @Test
+    void aTokenNotIssuedWithTheClientsCurrentSecretIsRefused() throws Exception {
+        SigningKey key = signingKeys.keys().get(0);
+
+        assertUnauthorized(api.get("/api/external/customer", sign(key.privateKey(), key.keyId(), Instant.now().plusSeconds(600),
+                "0".repeat(24))));
+    }
+
+    /** A token as Kyra would issue it to the tenant's client now. */
     private String sign(PrivateKey privateKey, String keyId, Instant expiresAt) throws Exception {
+        return sign(privateKey, keyId, expiresAt, claims(tenant.token()).get("kyra_secret").stringValue());
+    }
+
+    private String sign(PrivateKey privateKey, String keyId, Instant expiresAt, String secretFingerprint) throws Exception {
         JWTClaimsSet claims = new JWTClaimsSet.Builder()
                 .subject(tenant.clientId())
                 .issueTime(Date.from(expiresAt.minusSeconds(900)))
@@ -182,6 +199,7 @@ class BlaaizOAuthTest extends KyraIntegrationTest {
                 .claim("scope", List.of("customer:read"))
                 .claim("kyra_platform", tenant.platformId())
                 .claim("kyra_mode", "test")
+                .claim("kyra_secret", secretFingerprint)
                 .build();
         SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.ES256).keyID(keyId).type(JOSEObjectType.JWT).build(), claims);
         jwt.sign(new ECDSASigner((ECPrivateKey) privateKey));
