@@ -89,7 +89,7 @@ public class ApiKeyService {
         if (revoked != 1) {
             throw CredentialNotFoundException.apiKey();
         }
-        remembered.values().removeIf(known -> known.key().id().equals(keyId));
+        AfterCommit.run(() -> remembered.values().removeIf(known -> known.key().id().equals(keyId)));
     }
 
     private Optional<ApiKey> lookUp(byte[] hash) {

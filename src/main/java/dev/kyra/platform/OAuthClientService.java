@@ -64,7 +64,7 @@ public class OAuthClientService {
         if (!clients.replaceSecret(platformId, clientId, Secrets.sha256(secret))) {
             throw CredentialNotFoundException.oauthClient();
         }
-        fingerprints.remove(clientId);
+        AfterCommit.run(() -> fingerprints.remove(clientId));
         OAuthClient client = clients.find(clientId).orElseThrow();
         return new IssuedCredential(clientId, secret, client.tenant().mode(), client.scopes());
     }
@@ -76,7 +76,7 @@ public class OAuthClientService {
         if (!clients.revoke(platformId, clientId, Timestamps.now())) {
             throw CredentialNotFoundException.oauthClient();
         }
-        fingerprints.remove(clientId);
+        AfterCommit.run(() -> fingerprints.remove(clientId));
     }
 
     /** The fingerprint of the client's current secret; empty when the client is revoked or unknown. */
@@ -102,7 +102,7 @@ public class OAuthClientService {
         }
         Instant now = Timestamps.now();
         clients.upsert(new OAuthClient(clientId, Secrets.sha256(secret), tenant, List.copyOf(scopes), now, null), now);
-        fingerprints.remove(clientId);
+        AfterCommit.run(() -> fingerprints.remove(clientId));
         return new IssuedCredential(clientId, secret, tenant.mode(), List.copyOf(scopes));
     }
 
