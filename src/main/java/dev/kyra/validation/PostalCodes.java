@@ -1,11 +1,5 @@
 package dev.kyra.validation;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -44,18 +38,8 @@ public final class PostalCodes {
 
     private static Map<String, Pattern> load() {
         Map<String, Pattern> patterns = new HashMap<>();
-        try (InputStream in = PostalCodes.class.getResourceAsStream(TABLE);
-             BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-            String line;
-            while ((line = reader.readLine()) != null) {
-                if (line.isBlank() || line.startsWith("#")) {
-                    continue;
-                }
-                String[] columns = line.split("\t");
-                patterns.put(columns[0], Pattern.compile("(?:" + columns[1] + ")", Pattern.CASE_INSENSITIVE));
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + TABLE, e);
+        for (String[] columns : ReferenceTable.rows(TABLE)) {
+            patterns.put(columns[0], Pattern.compile("(?:" + columns[1] + ")", Pattern.CASE_INSENSITIVE));
         }
         return Map.copyOf(patterns);
     }

@@ -1,11 +1,5 @@
 package dev.kyra.validation;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
 import java.util.HashMap;
 import java.util.Locale;
@@ -75,19 +69,9 @@ public final class Subdivisions {
     }
 
     private static void load() {
-        try (InputStream in = Subdivisions.class.getResourceAsStream(TABLE);
-             BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-            String line;
-            while ((line = reader.readLine()) != null) {
-                if (line.isBlank() || line.startsWith("#")) {
-                    continue;
-                }
-                String[] columns = line.split("\t");
-                NAMES_BY_CODE.put(columns[0], columns[1]);
-                CODES_BY_NAME.putIfAbsent(countryOf(columns[0]) + "|" + simplified(columns[1]), columns[0]);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + TABLE, e);
+        for (String[] columns : ReferenceTable.rows(TABLE)) {
+            NAMES_BY_CODE.put(columns[0], columns[1]);
+            CODES_BY_NAME.putIfAbsent(countryOf(columns[0]) + "|" + simplified(columns[1]), columns[0]);
         }
     }
 }
