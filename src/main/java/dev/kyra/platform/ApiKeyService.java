@@ -7,15 +7,11 @@ import dev.kyra.ids.UuidV7;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -23,23 +19,18 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * API keys of the Allawee face. A key belongs to one platform and one mode, carries fixed scopes,
  * is shown once at creation, and is stored only as its SHA-256 hash, which is also how a presented
- * key is looked up. Keys found are remembered for a minute, by hash, so that a client's every request
- * does not cost a database round trip: a revocation takes effect at once on the node that made it,
- * and within that minute on any other node sharing the database.
+ * key is looked up. Keys found are remembered by hash as {@link RememberedLookups} describes, which
+ * is also how soon a revocation takes effect.
  */
 @Service
 public class ApiKeyService {
 
-    private static final Duration REMEMBERED_FOR = Duration.ofMinutes(1);
-    private static final int MAX_REMEMBERED = 10_000;
     private static final String COLUMNS = "id, platform_id, mode, scopes, created_at, revoked_at";
-
-    private record Remembered(ApiKey key, Instant until) {
-    }
 
     private final JdbcClient jdbc;
     private final PlatformRepository platforms;
-    private final Map<String, Remembered> remembered = new ConcurrentHashMap<>();
+    /** Found keys by the hex of their hash; unknown keys are not remembered. */
+    private final RememberedLookups<String, ApiKey> remembered = new RememberedLookups<>(false);
 
     ApiKeyService(JdbcClient jdbc, PlatformRepository platforms) {
         this.jdbc = jdbc;
@@ -48,32 +39,18 @@ public class ApiKeyService {
 
     @Transactional
     public IssuedCredential create(UUID platformId, Mode mode, List<String> scopes) {
-        requirePlatform(platformId);
+        platforms.require(platformId);
         return save(ApiKeyFormat.newKey(mode), new Tenant(platformId, mode), scopes);
     }
 
     /** The key a presented secret is, if it is one. Only keys that exist are remembered. */
     public Optional<ApiKey> authenticate(String presentedKey) {
-        byte[] hash = Secrets.sha256(presentedKey);
-        String cacheKey = HexFormat.of().formatHex(hash);
-        Remembered known = remembered.get(cacheKey);
-        Instant now = Instant.now();
-        if (known != null && now.isBefore(known.until())) {
-            return Optional.of(known.key());
-        }
-        Optional<ApiKey> found = lookUp(hash);
-        found.ifPresent(key -> {
-            if (remembered.size() >= MAX_REMEMBERED) {
-                remembered.clear();
-            }
-            remembered.put(cacheKey, new Remembered(key, now.plus(REMEMBERED_FOR)));
-        });
-        return found;
+        return remembered.get(HexFormat.of().formatHex(Secrets.sha256(presentedKey)), this::lookUp);
     }
 
     /** The platform's keys, revoked ones included; never the keys themselves. */
     public List<ApiKey> list(UUID platformId) {
-        requirePlatform(platformId);
+        platforms.require(platformId);
         return jdbc.sql("select " + COLUMNS + " from api_keys where platform_id = :id order by created_at, id")
                 .param("id", platformId).query(ApiKeyService::map).list();
     }
@@ -81,20 +58,19 @@ public class ApiKeyService {
     /** The key stops working. Revoking twice keeps the first time. */
     @Transactional
     public void revoke(UUID platformId, String keyId) {
-        requirePlatform(platformId);
-        int revoked = jdbc.sql("""
-                        update api_keys set revoked_at = coalesce(revoked_at, :at) where id = :id and platform_id = :platformId""")
+        platforms.require(platformId);
+        byte[] hash = jdbc.sql("""
+                        update api_keys set revoked_at = coalesce(revoked_at, :at) where id = :id and platform_id = :platformId
+                        returning key_sha256""")
                 .param("at", Timestamp.from(Timestamps.now())).param("id", keyId).param("platformId", platformId)
-                .update();
-        if (revoked != 1) {
-            throw CredentialNotFoundException.apiKey();
-        }
-        AfterCommit.run(() -> remembered.values().removeIf(known -> known.key().id().equals(keyId)));
+                .query(byte[].class).optional()
+                .orElseThrow(CredentialNotFoundException::apiKey);
+        remembered.forgetAfterCommit(HexFormat.of().formatHex(hash));
     }
 
-    private Optional<ApiKey> lookUp(byte[] hash) {
+    private Optional<ApiKey> lookUp(String hexHash) {
         return jdbc.sql("select " + COLUMNS + " from api_keys where key_sha256 = :hash and revoked_at is null")
-                .param("hash", hash)
+                .param("hash", HexFormat.of().parseHex(hexHash))
                 .query(ApiKeyService::map)
                 .optional();
     }
@@ -107,11 +83,6 @@ public class ApiKeyService {
                 row.getTimestamp("created_at").toInstant(), revokedAt == null ? null : revokedAt.toInstant());
     }
 
-    private void requirePlatform(UUID platformId) {
-        if (platforms.find(platformId).isEmpty()) {
-            throw new PlatformNotFoundException(platformId);
-        }
-    }
 
     /** Stores a key chosen by the caller (the bootstrap key); a key already stored is left as it is. */
     @Transactional

@@ -2,13 +2,10 @@ package dev.kyra.platform;
 
 import dev.kyra.database.Timestamps;
 import dev.kyra.ids.UuidV7;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -18,22 +15,15 @@ import org.springframework.transaction.annotation.Transactional;
  *
  * <p>Rotating a secret or revoking a client ends every token issued before (spec §2.1): tokens carry
  * the fingerprint of the secret they were issued with, and each request compares it with the
- * client's current one. That fingerprint is remembered for a minute per client, so requests do not
- * each cost a lookup; a rotation or revocation takes effect at once on the node that made it and
- * within that minute on any other node sharing the database.
+ * client's current one, remembered as {@link RememberedLookups} describes.
  */
 @Service
 public class OAuthClientService {
 
-    private static final Duration REMEMBERED_FOR = Duration.ofMinutes(1);
-    private static final int MAX_REMEMBERED = 10_000;
-
-    private record Remembered(Optional<String> fingerprint, Instant until) {
-    }
-
     private final OAuthClientRepository clients;
     private final PlatformRepository platforms;
-    private final Map<String, Remembered> fingerprints = new ConcurrentHashMap<>();
+    /** Current secret fingerprints by client id; a revoked or unknown client is remembered as none. */
+    private final RememberedLookups<String, String> fingerprints = new RememberedLookups<>(true);
 
     OAuthClientService(OAuthClientRepository clients, PlatformRepository platforms) {
         this.clients = clients;
@@ -42,7 +32,7 @@ public class OAuthClientService {
 
     @Transactional
     public IssuedCredential create(UUID platformId, Mode mode, List<String> scopes) {
-        requirePlatform(platformId);
+        platforms.require(platformId);
         return save(UuidV7.next().toString(), Secrets.newSecret(), new Tenant(platformId, mode), scopes);
     }
 
@@ -52,19 +42,19 @@ public class OAuthClientService {
     }
 
     public List<OAuthClient> list(UUID platformId) {
-        requirePlatform(platformId);
+        platforms.require(platformId);
         return clients.findByPlatform(platformId);
     }
 
     /** A new secret for the client; the old one and every token issued with it stop working. */
     @Transactional
     public IssuedCredential rotate(UUID platformId, String clientId) {
-        requirePlatform(platformId);
+        platforms.require(platformId);
         String secret = Secrets.newSecret();
         if (!clients.replaceSecret(platformId, clientId, Secrets.sha256(secret))) {
             throw CredentialNotFoundException.oauthClient();
         }
-        AfterCommit.run(() -> fingerprints.remove(clientId));
+        fingerprints.forgetAfterCommit(clientId);
         OAuthClient client = clients.find(clientId).orElseThrow();
         return new IssuedCredential(clientId, secret, client.tenant().mode(), client.scopes());
     }
@@ -72,26 +62,16 @@ public class OAuthClientService {
     /** The client can no longer get tokens, and the tokens it has stop working. */
     @Transactional
     public void revoke(UUID platformId, String clientId) {
-        requirePlatform(platformId);
+        platforms.require(platformId);
         if (!clients.revoke(platformId, clientId, Timestamps.now())) {
             throw CredentialNotFoundException.oauthClient();
         }
-        AfterCommit.run(() -> fingerprints.remove(clientId));
+        fingerprints.forgetAfterCommit(clientId);
     }
 
     /** The fingerprint of the client's current secret; empty when the client is revoked or unknown. */
     public Optional<String> currentSecretFingerprint(String clientId) {
-        Instant now = Instant.now();
-        Remembered known = fingerprints.get(clientId);
-        if (known != null && now.isBefore(known.until())) {
-            return known.fingerprint();
-        }
-        Optional<String> fingerprint = findActive(clientId).map(OAuthClient::secretFingerprint);
-        if (fingerprints.size() >= MAX_REMEMBERED) {
-            fingerprints.clear();
-        }
-        fingerprints.put(clientId, new Remembered(fingerprint, now.plus(REMEMBERED_FOR)));
-        return fingerprint;
+        return fingerprints.get(clientId, id -> findActive(id).map(OAuthClient::secretFingerprint));
     }
 
     /** Creates or re-keys a client with a caller-chosen id and secret (the bootstrap client). */
@@ -102,7 +82,7 @@ public class OAuthClientService {
         }
         Instant now = Timestamps.now();
         clients.upsert(new OAuthClient(clientId, Secrets.sha256(secret), tenant, List.copyOf(scopes), now, null), now);
-        AfterCommit.run(() -> fingerprints.remove(clientId));
+        fingerprints.forgetAfterCommit(clientId);
         return new IssuedCredential(clientId, secret, tenant.mode(), List.copyOf(scopes));
     }
 
@@ -110,9 +90,4 @@ public class OAuthClientService {
         return clients.existsForPlatform(platformId);
     }
 
-    private void requirePlatform(UUID platformId) {
-        if (platforms.find(platformId).isEmpty()) {
-            throw new PlatformNotFoundException(platformId);
-        }
-    }
 }

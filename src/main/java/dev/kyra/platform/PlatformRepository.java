@@ -55,6 +55,13 @@ class PlatformRepository {
                 .param("id", id).query(PlatformRepository::map).optional();
     }
 
+    /** Refuses a platform id that names no platform. */
+    void require(UUID id) {
+        if (find(id).isEmpty()) {
+            throw new PlatformNotFoundException(id);
+        }
+    }
+
     Optional<Platform> findForUpdate(UUID id) {
         return jdbc.sql("select " + COLUMNS + " from platforms where id = :id for update")
                 .param("id", id).query(PlatformRepository::map).optional();
