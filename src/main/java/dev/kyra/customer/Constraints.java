@@ -33,7 +33,28 @@ final class Constraints {
     static final Constraint<LocalDate> AT_LEAST_18_YEARS_AGO = value -> problemUnless(
             !value.isAfter(today().minusYears(18)), "{field} must be at least 18 years ago");
 
+    /**
+     * No control characters and no invisible format characters (bidi overrides and isolates, zero-width
+     * spaces, soft hyphens, byte-order marks): they make a name display as something other than what is
+     * stored, which is how a reviewer is fooled. The zero-width non-joiner and joiner are kept, since
+     * Persian, the Indic scripts and emoji need them to write a name correctly.
+     */
+    static final Constraint<String> ONE_LINE = value -> problemUnless(value.codePoints().allMatch(Constraints::printable),
+            "{field} must not contain control characters or invisible formatting characters");
+    /** As {@link #ONE_LINE}, but tabs and line breaks are text here. */
+    static final Constraint<String> PARAGRAPH = value -> problemUnless(
+            value.codePoints().allMatch(c -> c == '\t' || c == '\n' || c == '\r' || printable(c)),
+            "{field} must not contain control characters or invisible formatting characters");
+
     private Constraints() {
+    }
+
+    private static boolean printable(int codePoint) {
+        int type = Character.getType(codePoint);
+        if (type == Character.CONTROL) {
+            return false;
+        }
+        return type != Character.FORMAT || codePoint == 0x200C || codePoint == 0x200D;
     }
 
     static Constraint<String> maxLength(int max) {
@@ -50,7 +71,8 @@ final class Constraints {
 
     static Constraint<List<String>> listOf(int maxItems, int maxLength) {
         return values -> problemUnless(values.size() <= maxItems && values.stream().allMatch(v -> v.length() <= maxLength),
-                "{field} may have at most " + maxItems + " entries of at most " + maxLength + " characters");
+                "{field} may have at most " + maxItems + " entries of at most " + maxLength + " characters")
+                .or(() -> values.stream().map(ONE_LINE::problemWith).flatMap(Optional::stream).findFirst());
     }
 
     static Constraint<Long> between(long min, long max) {

@@ -77,7 +77,7 @@ public final class CustomerFields {
     public static final Field<LocalDate> INCORPORATION_DATE =
             Field.of("incorporation_date", LocalDate.class, BUSINESS, Constraints.BEFORE_TODAY);
     public static final Field<String> INDUSTRY_TYPE = text("industry_type", BUSINESS, 255);
-    public static final Field<String> BUSINESS_DESCRIPTION = text("business_description", BUSINESS, 2000);
+    public static final Field<String> BUSINESS_DESCRIPTION = Field.paragraph("business_description", BUSINESS, 2000);
     public static final Field<String> WEBSITE = text("website", BUSINESS, 2048, Constraints.WEB_ADDRESS);
     public static final Field<String> SOURCE_OF_FUNDS =
             text("source_of_funds", BUSINESS, 32, Constraints.oneOf(SOURCES_OF_FUNDS));

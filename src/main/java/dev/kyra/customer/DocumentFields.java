@@ -16,7 +16,7 @@ public final class DocumentFields {
 
     public static final Field<String> TYPE = text("type", BUSINESS, 64, Constraints.oneOf(DocumentTypes.ALL));
     public static final Field<String> NAME = text("name", BUSINESS, 255);
-    public static final Field<String> DESCRIPTION = text("description", BUSINESS, 2000);
+    public static final Field<String> DESCRIPTION = Field.paragraph("description", BUSINESS, 2000);
     /** The upload whose bytes the document is; a new one replaces the file. */
     public static final Field<String> FILE_ID = text("file_id", BUSINESS, 64);
 

@@ -34,10 +34,23 @@ public final class Field<T> {
         return new Field<>(key, type, appliesTo, List.of(constraints));
     }
 
+    /** A one-line text: a name, a code, an address line. */
     @SafeVarargs
     static Field<String> text(String key, Set<CustomerType> appliesTo, int maxLength, Constraint<String>... constraints) {
+        return textOf(key, appliesTo, maxLength, Constraints.ONE_LINE, constraints);
+    }
+
+    /** A text that may run over several lines: a description. */
+    static Field<String> paragraph(String key, Set<CustomerType> appliesTo, int maxLength) {
+        return textOf(key, appliesTo, maxLength, Constraints.PARAGRAPH);
+    }
+
+    @SafeVarargs
+    private static Field<String> textOf(String key, Set<CustomerType> appliesTo, int maxLength, Constraint<String> characters,
+                                        Constraint<String>... constraints) {
         List<Constraint<String>> all = new ArrayList<>();
         all.add(Constraints.maxLength(maxLength));
+        all.add(characters);
         all.addAll(List.of(constraints));
         return new Field<>(key, String.class, appliesTo, all);
     }

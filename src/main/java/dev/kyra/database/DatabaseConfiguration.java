@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -18,16 +19,24 @@ import org.springframework.util.StringUtils;
 @Configuration(proxyBeanMethods = false)
 class DatabaseConfiguration {
 
+    static final Duration CONNECTION_TIMEOUT = Duration.ofSeconds(2);
+    static final Duration VALIDATION_TIMEOUT = Duration.ofSeconds(1);
+
     @Bean(destroyMethod = "close")
     DataSource dataSource(
             @Value("${kyra.database.url:}") String url,
             @Value("${kyra.database.username:}") String username,
             @Value("${kyra.database.password:}") String password,
             @Value("${kyra.database.pool-size:16}") int poolSize,
-            @Value("${kyra.data-dir}") Path dataDirectory) throws IOException {
+            @Value("${kyra.data-dir}") Path dataDirectory,
+            @Value("${kyra.database.embedded-watch-interval:500ms}") Duration watchInterval) throws IOException {
         HikariConfig config = new HikariConfig();
         config.setPoolName("kyra");
         config.setMaximumPoolSize(poolSize);
+        // when the database is gone a request waits this long for a connection, then gets a 503;
+        // Hikari's 30 s default held every caller for half a minute
+        config.setConnectionTimeout(CONNECTION_TIMEOUT.toMillis());
+        config.setValidationTimeout(VALIDATION_TIMEOUT.toMillis());
         // keep row values (customer data) out of exception messages, and so out of any log line
         config.addDataSourceProperty("logServerErrorDetail", "false");
         if (StringUtils.hasText(url)) {
@@ -36,8 +45,10 @@ class DatabaseConfiguration {
             config.setPassword(password);
             return new HikariDataSource(config);
         }
-        EmbeddedPostgresServer embedded = EmbeddedPostgresServer.start(dataDirectory.resolve("postgres"));
+        EmbeddedPostgresServer embedded = EmbeddedPostgresServer.start(dataDirectory.resolve("postgres"), watchInterval);
         config.setJdbcUrl(embedded.jdbcUrl());
+        config.setUsername(embedded.username());
+        config.setPassword(embedded.password());
         return new EmbeddedDataSource(config, embedded);
     }
 

@@ -3,10 +3,8 @@ package dev.kyra.platform;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
-import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.util.StringUtils;
 
@@ -14,10 +12,15 @@ import org.springframework.util.StringUtils;
  * First-start setup: the default platform, its bootstrap OAuth client and API key (test mode, every
  * scope) and the admin token. Values given in the environment are used as they are; anything Kyra generates is
  * printed once, here, and afterwards exists only as a hash.
+ *
+ * <p>It runs once every bean exists and before the HTTP port opens, and a bootstrap setting that cannot
+ * be used stops the start there: Kyra never serves with credentials other than the ones it was given.
  */
 @Component
-@Order(0)
-class Bootstrap implements ApplicationRunner {
+class Bootstrap implements SmartInitializingSingleton {
+
+    /** Shorter than this, a configured secret is guessable; generated ones are 256-bit. */
+    static final int MIN_SECRET_LENGTH = 16;
 
     private final PlatformService platforms;
     private final OAuthClientService oauthClients;
@@ -31,7 +34,9 @@ class Bootstrap implements ApplicationRunner {
     Bootstrap(PlatformService platforms, OAuthClientService oauthClients, AdminCredentials admin, ApiKeyService apiKeys,
               @Value("${kyra.bootstrap.client-id:}") String bootstrapClientId,
               @Value("${kyra.bootstrap.client-secret:}") String bootstrapClientSecret,
-              @Value("${kyra.bootstrap.api-key:}") String bootstrapApiKey) {
+              @Value("${kyra.bootstrap.api-key:}") String bootstrapApiKey,
+              @Value("${kyra.admin-token:}") String adminToken) {
+        checkSettings(bootstrapClientId, bootstrapClientSecret, bootstrapApiKey, adminToken);
         this.platforms = platforms;
         this.oauthClients = oauthClients;
         this.admin = admin;
@@ -42,8 +47,25 @@ class Bootstrap implements ApplicationRunner {
         this.console = System.out;
     }
 
+    private static void checkSettings(String clientId, String clientSecret, String apiKey, String adminToken) {
+        if (StringUtils.hasText(clientId) != StringUtils.hasText(clientSecret)) {
+            throw new InvalidSettingException("KYRA_BOOTSTRAP_CLIENT_ID and KYRA_BOOTSTRAP_CLIENT_SECRET must be set together");
+        }
+        if (StringUtils.hasText(clientSecret) && clientSecret.length() < MIN_SECRET_LENGTH) {
+            throw new InvalidSettingException("KYRA_BOOTSTRAP_CLIENT_SECRET must be at least " + MIN_SECRET_LENGTH
+                    + " characters");
+        }
+        if (StringUtils.hasText(apiKey) && ApiKeyFormat.modeOf(apiKey).filter(Mode.TEST::equals).isEmpty()) {
+            throw new InvalidSettingException("KYRA_BOOTSTRAP_API_KEY must be a test key: sk.test. followed by "
+                    + "32 to 128 base58 characters");
+        }
+        if (StringUtils.hasText(adminToken) && adminToken.length() < MIN_SECRET_LENGTH) {
+            throw new InvalidSettingException("KYRA_ADMIN_TOKEN must be at least " + MIN_SECRET_LENGTH + " characters");
+        }
+    }
+
     @Override
-    public void run(ApplicationArguments args) {
+    public void afterSingletonsInstantiated() {
         Platform platform = platforms.defaultPlatform();
         Tenant tenant = new Tenant(platform.id(), Mode.TEST);
         List<String> printed = new ArrayList<>();

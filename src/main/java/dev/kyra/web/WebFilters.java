@@ -11,7 +11,7 @@ import org.springframework.util.unit.DataSize;
 /**
  * The filters in front of every face, before Spring Security: request ids and logging first, so even
  * a 401 has an id and a log line; then the body limit, so an unauthenticated client cannot make Kyra
- * read a huge body.
+ * read a huge body; then the parameter check, so no later code meets a parameter that is not text.
  */
 @Configuration(proxyBeanMethods = false)
 class WebFilters {
@@ -31,6 +31,14 @@ class WebFilters {
         BodySizeLimitFilter filter = new BodySizeLimitFilter(limit.toBytes(), faces, exemptPrefixes);
         FilterRegistrationBean<BodySizeLimitFilter> registration = new FilterRegistrationBean<>(filter);
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+        return registration;
+    }
+
+    @Bean
+    FilterRegistrationBean<RequestParameterFilter> requestParameterFilter(ApiFaces faces) {
+        FilterRegistrationBean<RequestParameterFilter> registration =
+                new FilterRegistrationBean<>(new RequestParameterFilter(faces));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
         return registration;
     }
 }

@@ -92,7 +92,7 @@ class DatabaseLifecycleTest {
         Process kyra = new ProcessBuilder(javaCommand(), "-cp", System.getProperty("java.class.path"),
                 "dev.kyra.KyraApplication", "--server.port=" + port, "--kyra.data-dir=" + dataDir.toAbsolutePath(),
                 "--kyra.admin-token=" + KyraInstance.ADMIN_TOKEN,
-                "--kyra.bootstrap.client-id=killed-client", "--kyra.bootstrap.client-secret=killed-secret")
+                "--kyra.bootstrap.client-id=killed-client", "--kyra.bootstrap.client-secret=killed-secret-long-enough")
                 .redirectErrorStream(true)
                 .redirectOutput(dataDir.resolve("kyra.log").toFile())
                 .start();
@@ -101,7 +101,7 @@ class DatabaseLifecycleTest {
             Api api = new Api(port);
             awaitHealthy(api, kyra);
             String token = api.postForm("/oauth/token", Map.of("grant_type", "client_credentials",
-                    "client_id", "killed-client", "client_secret", "killed-secret", "scope", "*")).json()
+                    "client_id", "killed-client", "client_secret", "killed-secret-long-enough", "scope", "*")).json()
                     .get("access_token").stringValue();
             customerId = api.post("/api/external/customer", token, Customers.INDIVIDUAL).data().get("id").stringValue();
         } finally {
@@ -113,7 +113,7 @@ class DatabaseLifecycleTest {
         try (KyraInstance restarted = KyraInstance.start(dataDir, Map.of())) {
             assertThat(orphan.get().isAlive()).as("the orphan was stopped").isFalse();
             String token = restarted.api().postForm("/oauth/token", Map.of("grant_type", "client_credentials",
-                    "client_id", "killed-client", "client_secret", "killed-secret", "scope", "*")).json()
+                    "client_id", "killed-client", "client_secret", "killed-secret-long-enough", "scope", "*")).json()
                     .get("access_token").stringValue();
             Response read = restarted.api().get("/api/external/customer/" + customerId, token);
             assertThat(read.status()).as("the committed customer survived").isEqualTo(200);

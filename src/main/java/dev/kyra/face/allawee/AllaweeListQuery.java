@@ -117,13 +117,14 @@ record AllaweeListQuery(ListQuery query, Set<String> include, Set<String> exclud
         }
         try {
             int page = Integer.parseInt(text.strip());
-            if (page >= 0) {
-                return Math.max(0, page - 1) * limit;
+            long offset = Math.max(0, page - 1) * (long) limit;
+            if (page >= 0 && offset <= Integer.MAX_VALUE) {
+                return (int) offset;
             }
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw new InvalidQueryException("page", "page is a whole number");
+        throw new InvalidQueryException("page", "page is a whole number from 0 to " + (Integer.MAX_VALUE / limit + 1));
     }
 
     private static String cursor(Map<String, String[]> parameters, String name) {

@@ -158,6 +158,9 @@ class BlaaizCustomerController {
         });
     }
 
+    /** The last page whose offset PostgreSQL can be asked for: a larger one is refused, not wrapped around. */
+    private static final int MAX_PAGE = Integer.MAX_VALUE / PER_PAGE;
+
     private static int pageNumber(String value, List<Violation> problems) {
         String text = blankToNull(value);
         if (text == null) {
@@ -165,13 +168,13 @@ class BlaaizCustomerController {
         }
         try {
             int number = Integer.parseInt(text);
-            if (number >= 1) {
+            if (number >= 1 && number <= MAX_PAGE) {
                 return number;
             }
         } catch (NumberFormatException e) {
             // reported below
         }
-        problems.add(Violation.of(FieldPath.of(Attribute.PAGE), "{field} must be an integer of at least 1"));
+        problems.add(Violation.of(FieldPath.of(Attribute.PAGE), "{field} must be an integer from 1 to " + MAX_PAGE));
         return 1;
     }
 

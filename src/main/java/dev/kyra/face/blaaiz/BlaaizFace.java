@@ -7,7 +7,10 @@ import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
-/** The Blaaiz wire format's paths, request ids (UUIDs, decision A14) and error envelope (decision B1). */
+/**
+ * The Blaaiz wire format's customer API: its paths, request ids (UUIDs, decision A14) and error
+ * envelope (decision B1). The token endpoint answers in OAuth's shape instead ({@link TokenEndpointFace}).
+ */
 @Component
 class BlaaizFace implements ApiFace {
 
@@ -16,8 +19,7 @@ class BlaaizFace implements ApiFace {
 
     @Override
     public boolean serves(String path) {
-        return path.startsWith(API_PREFIX) || path.equals(API_PREFIX.substring(0, API_PREFIX.length() - 1))
-                || path.equals(TOKEN_PATH);
+        return path.startsWith(API_PREFIX) || path.equals(API_PREFIX.substring(0, API_PREFIX.length() - 1));
     }
 
     @Override

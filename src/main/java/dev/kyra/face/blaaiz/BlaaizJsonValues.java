@@ -22,6 +22,7 @@ final class BlaaizJsonValues {
     static final Object INVALID = new Object();
 
     private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
+    private static final int MAX_NUMBER_SCALE = 1000;
     private static final Pattern INTEGER = Pattern.compile("-?\\d{1,18}");
 
     private BlaaizJsonValues() {
@@ -55,7 +56,10 @@ final class BlaaizJsonValues {
                 return node.decimalValue();
             }
             try {
-                return text != null ? new BigDecimal(text) : invalid(path, "{field} must be a number", problems);
+                BigDecimal number = text != null ? new BigDecimal(text) : null;
+                // the same bound the JSON reader puts on a number written as a number
+                return number != null && Math.abs((long) number.scale()) <= MAX_NUMBER_SCALE ? number
+                        : invalid(path, "{field} must be a number", problems);
             } catch (NumberFormatException e) {
                 return invalid(path, "{field} must be a number", problems);
             }
@@ -81,8 +85,8 @@ final class BlaaizJsonValues {
         if (node.isBoolean()) {
             return node.booleanValue();
         }
-        if (node.isIntegralNumber() && (node.longValue() == 0 || node.longValue() == 1)) {
-            return node.longValue() == 1;
+        if (node.isIntegralNumber() && node.canConvertToInt() && (node.intValue() == 0 || node.intValue() == 1)) {
+            return node.intValue() == 1;
         }
         if (text != null) {
             switch (text) {
