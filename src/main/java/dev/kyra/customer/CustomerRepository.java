@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -179,6 +180,33 @@ class CustomerRepository {
                         + " offset :offset limit :limit")
                 .params(where.params()).param("offset", offset).param("limit", limit)
                 .query(CustomerRepository::map).list();
+    }
+
+    /**
+     * Every matching customer, oldest first, handed over batch by batch: each batch is its own short
+     * statement that starts after the last row of the one before (a keyset on created_at and id), so
+     * no transaction or connection is held while the caller writes rows to a slow client, and memory
+     * holds one batch whatever the tenant's size.
+     */
+    void forEachOldestFirst(Tenant tenant, CustomerFilter filter, int batchSize, Consumer<Customer> each) {
+        SqlFragment where = tenantFragment(tenant).and(filter.sql());
+        Customer last = null;
+        while (true) {
+            var statement = jdbc.sql("select " + COLUMNS + " from customers where " + where.sql()
+                            + (last == null ? "" : " and (created_at, id) > (:afterCreatedAt, :afterId)")
+                            + " order by created_at, id limit :limit")
+                    .params(where.params()).param("limit", batchSize);
+            if (last != null) {
+                statement = statement.param("afterCreatedAt", Timestamp.from(last.createdAt()))
+                        .param("afterId", last.id());
+            }
+            List<Customer> batch = statement.query(CustomerRepository::map).list();
+            batch.forEach(each);
+            if (batch.size() < batchSize) {
+                return;
+            }
+            last = batch.getLast();
+        }
     }
 
     /**

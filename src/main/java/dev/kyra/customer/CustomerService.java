@@ -11,6 +11,7 @@ import dev.kyra.query.ListQuery;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -27,6 +28,8 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class CustomerService {
+
+    private static final int STREAM_BATCH = 500;
 
     private static final String EMPTY_METADATA = "{}";
     private static final int RECENT_COMMENTS = 10;
@@ -191,6 +194,15 @@ public class CustomerService {
     /** A tenant's customers by exact-match filters, in the given order. */
     public List<Customer> list(Tenant tenant, CustomerFilter filter, CustomerFilter.Order order, int offset, int limit) {
         return customers.list(tenant, filter, order, offset, limit);
+    }
+
+    /**
+     * Every customer of the tenant that matches, oldest first, one at a time: for lists with no page,
+     * which a tenant of any size may ask for. Rows are read in batches of {@value #STREAM_BATCH}; the
+     * list is not one snapshot, but a customer that exists throughout is seen exactly once.
+     */
+    public void forEach(Tenant tenant, CustomerFilter filter, Consumer<Customer> each) {
+        customers.forEachOldestFirst(tenant, filter, STREAM_BATCH, each);
     }
 
     /** One page of a tenant's customers by exact-match filters, and how many match in all. */

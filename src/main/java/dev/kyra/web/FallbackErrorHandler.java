@@ -92,6 +92,13 @@ class FallbackErrorHandler {
         return error(request, HttpStatus.BAD_REQUEST, "invalid-parameter", "The parameter " + name + " is missing or invalid.");
     }
 
+    @ExceptionHandler(TooManyConcurrentRequestsException.class)
+    ResponseEntity<Object> tooManyAtOnce(HttpServletRequest request, TooManyConcurrentRequestsException e) {
+        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+                .header(HttpHeaders.RETRY_AFTER, "1")
+                .body(body(request, HttpStatus.TOO_MANY_REQUESTS, "too-many-requests", e.getMessage()));
+    }
+
     /**
      * The database is down or unreachable: the pool gives up within its connection timeout (a few
      * seconds), and the client is told to come back rather than shown a failure of its request.

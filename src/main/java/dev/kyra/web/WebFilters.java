@@ -9,7 +9,8 @@ import org.springframework.core.Ordered;
 import org.springframework.util.unit.DataSize;
 
 /**
- * The filters in front of every face, before Spring Security: request ids and logging first, so even
+ * The filters in front of every face, before Spring Security: forwarded headers first, applied only
+ * from trusted proxies, so everything after sees the true client; request ids and logging next, so even
  * a 401 has an id and a log line; then the body limit, so an unauthenticated client cannot make Kyra
  * read a huge body; then the parameter check, so no later code meets a parameter that is not text.
  */
@@ -17,9 +18,18 @@ import org.springframework.util.unit.DataSize;
 class WebFilters {
 
     @Bean
+    FilterRegistrationBean<TrustedProxyFilter> trustedProxyFilter(
+            @Value("${kyra.trusted-proxies:}") List<String> trustedProxies) {
+        FilterRegistrationBean<TrustedProxyFilter> registration =
+                new FilterRegistrationBean<>(new TrustedProxyFilter(trustedProxies));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
+    }
+
+    @Bean
     FilterRegistrationBean<RequestLogFilter> requestLogFilter(ApiFaces faces) {
         FilterRegistrationBean<RequestLogFilter> registration = new FilterRegistrationBean<>(new RequestLogFilter(faces));
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
         return registration;
     }
 
@@ -30,7 +40,7 @@ class WebFilters {
             @Value("${kyra.http.body-limit-exempt-paths:}") List<String> exemptPrefixes) {
         BodySizeLimitFilter filter = new BodySizeLimitFilter(limit.toBytes(), faces, exemptPrefixes);
         FilterRegistrationBean<BodySizeLimitFilter> registration = new FilterRegistrationBean<>(filter);
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
         return registration;
     }
 
@@ -38,7 +48,7 @@ class WebFilters {
     FilterRegistrationBean<RequestParameterFilter> requestParameterFilter(ApiFaces faces) {
         FilterRegistrationBean<RequestParameterFilter> registration =
                 new FilterRegistrationBean<>(new RequestParameterFilter(faces));
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 3);
         return registration;
     }
 }

@@ -24,7 +24,8 @@ class AdminErrorHandler {
 
     @ExceptionHandler(AdminInputException.class)
     ResponseEntity<Map<String, Object>> invalid(AdminInputException e) {
-        return ResponseEntity.unprocessableContent().body(AdminFace.error("validation-error", e.getMessage()));
+        String code = e.status() == HttpStatus.BAD_REQUEST ? "invalid-request" : "validation-error";
+        return ResponseEntity.status(e.status()).body(AdminFace.error(code, e.getMessage()));
     }
 
     @ExceptionHandler(InvalidInputException.class)

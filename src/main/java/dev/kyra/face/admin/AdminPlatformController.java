@@ -37,6 +37,8 @@ import tools.jackson.databind.node.ObjectNode;
 @Hidden
 class AdminPlatformController {
 
+    private static final List<String> SETTINGS =
+            List.of("minimal_kyb_allowed", "auto_verify_business_customers", "auto_verify_individuals");
     private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ISO_INSTANT.withZone(ZoneOffset.UTC);
 
     private final PlatformService platforms;
@@ -74,6 +76,12 @@ class AdminPlatformController {
     @PatchMapping("/{id}")
     Map<String, Object> changeSettings(@PathVariable String id, JsonBody body) {
         ObjectNode settings = body.object();
+        for (String key : settings.propertyNames()) {
+            if (!SETTINGS.contains(key)) {
+                throw new AdminInputException(HttpStatus.BAD_REQUEST, "Unknown setting " + key + "; the settings are "
+                        + String.join(", ", SETTINGS) + ".");
+            }
+        }
         SettingsChange change = new SettingsChange(flag(settings, "minimal_kyb_allowed"),
                 flag(settings, "auto_verify_business_customers"), flag(settings, "auto_verify_individuals"));
         return AdminFace.data(json(platforms.changeSettings(platformId(id), change)));
@@ -190,7 +198,7 @@ class AdminPlatformController {
             return null;
         }
         if (!value.isBoolean()) {
-            throw new AdminInputException(name + " must be true or false.");
+            throw new AdminInputException(HttpStatus.BAD_REQUEST, name + " must be true or false.");
         }
         return value.booleanValue();
     }

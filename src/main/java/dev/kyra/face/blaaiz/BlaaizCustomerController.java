@@ -14,10 +14,14 @@ import dev.kyra.customer.NotFoundException;
 import dev.kyra.customer.VerificationStatus;
 import dev.kyra.customer.Violation;
 import dev.kyra.platform.Caller;
+import dev.kyra.web.ConcurrencyLimits;
 import dev.kyra.web.JsonBody;
+import dev.kyra.web.TooManyConcurrentRequestsException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,6 +30,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -36,6 +41,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import org.springframework.web.util.UriComponentsBuilder;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.databind.json.JsonMapper;
 
 /** Customers on the Blaaiz face: {@code /api/external/customer} (spec §4.1-§4.4). */
 @RestController
@@ -48,10 +55,14 @@ class BlaaizCustomerController {
 
     private final CustomerService customers;
     private final BlaaizLinks links;
+    private final ConcurrencyLimits limits;
+    private final JsonMapper json;
 
-    BlaaizCustomerController(CustomerService customers, BlaaizLinks links) {
+    BlaaizCustomerController(CustomerService customers, BlaaizLinks links, ConcurrencyLimits limits, JsonMapper json) {
         this.customers = customers;
         this.links = links;
+        this.limits = limits;
+        this.json = json;
     }
 
     @PostMapping
@@ -79,15 +90,16 @@ class BlaaizCustomerController {
 
     @GetMapping
     @Operation(summary = "List customers", description = "Needs customer:read. Filters combine with AND; "
-            + "paginate=true gives 15 per page, newest first, with Laravel links and meta.")
-    Map<String, Object> list(Caller caller, HttpServletRequest request,
-                             @RequestParam(required = false) String email,
-                             @RequestParam(name = "id_number", required = false) String idNumber,
-                             @RequestParam(name = "registration_number", required = false) String registrationNumber,
-                             @RequestParam(name = "verification_status", required = false) String verificationStatus,
-                             @RequestParam(required = false) String type,
-                             @RequestParam(required = false) String paginate,
-                             @RequestParam(required = false) String page) {
+            + "paginate=true gives 15 per page, newest first, with Laravel links and meta; without it every "
+            + "match comes, oldest first, streamed.")
+    void list(Caller caller, HttpServletRequest request, HttpServletResponse response,
+              @RequestParam(required = false) String email,
+              @RequestParam(name = "id_number", required = false) String idNumber,
+              @RequestParam(name = "registration_number", required = false) String registrationNumber,
+              @RequestParam(name = "verification_status", required = false) String verificationStatus,
+              @RequestParam(required = false) String type,
+              @RequestParam(required = false) String paginate,
+              @RequestParam(required = false) String page) throws IOException {
         List<Violation> problems = new ArrayList<>();
         CustomerFilter filter = new CustomerFilter(blankToNull(email), blankToNull(idNumber),
                 blankToNull(registrationNumber), status(verificationStatus, problems), type(type, problems));
@@ -96,10 +108,10 @@ class BlaaizCustomerController {
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
+        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
         if (!paginated) {
-            // the legacy shape: every match, in the stable order rows were created
-            List<Customer> all = customers.list(caller.tenant(), filter, CustomerFilter.Order.OLDEST_FIRST, 0, Integer.MAX_VALUE);
-            return envelope("Customers retrieved successfully", summaries(all));
+            writeEveryMatch(caller, filter, response);
+            return;
         }
         UriComponentsBuilder uri = ServletUriComponentsBuilder.fromRequest(request);
         String path = ServletUriComponentsBuilder.fromRequestUri(request).replaceQuery(null).build().toUriString();
@@ -109,7 +121,28 @@ class BlaaizCustomerController {
         Map<String, Object> body = envelope("Customers retrieved successfully.", summaries(result.items()));
         body.put("links", laravelPage.links());
         body.put("meta", laravelPage.meta(result.items().size()));
-        return body;
+        json.writeValue(response.getOutputStream(), body);
+    }
+
+    /**
+     * The legacy unpaginated shape: every match, in the stable order rows were created, written as it
+     * is read so that memory does not grow with the tenant. It is a heavy request: a credential (and a
+     * platform) may run only a few at once, and the slot is taken before the answer starts.
+     */
+    private void writeEveryMatch(Caller caller, CustomerFilter filter, HttpServletResponse response) throws IOException {
+        try (ConcurrencyLimits.Permit permit = limits.tryAcquire(caller.actor(), caller.tenant().platformId().toString())
+                .orElseThrow(() -> new TooManyConcurrentRequestsException("Too many customer lists are running for "
+                        + "these credentials at once; retry when one has finished, or ask for pages (paginate=true)."));
+             JsonGenerator generator = json.createGenerator(response.getOutputStream())) {
+            generator.writeStartObject();
+            generator.writeBooleanProperty("status", true);
+            generator.writeStringProperty("message", "Customers retrieved successfully");
+            generator.writeArrayPropertyStart("data");
+            customers.forEach(caller.tenant(), filter,
+                    customer -> json.writeValue(generator, BlaaizCustomerWriter.summary(customer)));
+            generator.writeEndArray();
+            generator.writeEndObject();
+        }
     }
 
     static Map<String, Object> envelope(String message, Object data) {

@@ -23,7 +23,10 @@ import dev.kyra.web.ApiFaces;
 import dev.kyra.web.StatelessApi;
 import dev.kyra.web.CallerAuthentication;
 import java.util.List;
+import java.util.ArrayList;
+import java.time.Duration;
 import java.util.UUID;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -38,7 +41,14 @@ import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
 import org.springframework.security.oauth2.jwt.BadJwtException;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtEncoder;
+import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
+import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
 import org.springframework.security.oauth2.server.authorization.settings.ClientSettings;
 import org.springframework.security.oauth2.server.authorization.token.JwtEncodingContext;
@@ -59,6 +69,8 @@ class BlaaizSecurity {
     static final String MODE_CLAIM = "kyra_mode";
     static final String SECRET_CLAIM = "kyra_secret";
     private static final String UNAUTHORIZED = "Invalid or missing access token";
+    /** How far past its {@code exp} a token is still taken, for clocks that disagree a little. */
+    static final Duration CLOCK_SKEW = Duration.ofSeconds(2);
 
     @Bean
     @Order(1)
@@ -113,9 +125,18 @@ class BlaaizSecurity {
         return new Sha256SecretEncoder();
     }
 
+    /**
+     * Tokens name {@code KYRA_PUBLIC_URL} as their issuer when it is set, otherwise the scheme and host
+     * the request came in on, which forwarded headers change only from trusted proxies.
+     */
     @Bean
-    AuthorizationServerSettings authorizationServerSettings() {
-        return AuthorizationServerSettings.builder().tokenEndpoint(BlaaizFace.TOKEN_PATH).build();
+    AuthorizationServerSettings authorizationServerSettings(@Value("${kyra.public-url:}") String publicUrl) {
+        AuthorizationServerSettings.Builder settings = AuthorizationServerSettings.builder()
+                .tokenEndpoint(BlaaizFace.TOKEN_PATH);
+        if (!publicUrl.isBlank()) {
+            settings.issuer(publicUrl.strip().replaceFirst("/+$", ""));
+        }
+        return settings.build();
     }
 
     @Bean
@@ -139,10 +160,29 @@ class BlaaizSecurity {
                 .keyID(key.keyId()).algorithm(JWSAlgorithm.RS256).build();
     }
 
+    /**
+     * Verifies tokens: canonical signatures only, expiry with at most {@link #CLOCK_SKEW} of slack (the
+     * library's default minute kept a token alive past its {@code exp}), the issuer when
+     * {@code KYRA_PUBLIC_URL} fixes it, and the secret the token was issued with still current.
+     */
     @Bean
-    JwtDecoder jwtDecoder(JWKSource<SecurityContext> jwkSource, OAuthClientService clients) {
-        return new CurrentSecretJwtDecoder(new CachingJwtDecoder(OAuth2AuthorizationServerConfiguration.jwtDecoder(jwkSource),
+    JwtDecoder jwtDecoder(JWKSource<SecurityContext> jwkSource, OAuthClientService clients,
+                          AuthorizationServerSettings settings) {
+        NimbusJwtDecoder verifier = (NimbusJwtDecoder) OAuth2AuthorizationServerConfiguration.jwtDecoder(jwkSource);
+        List<OAuth2TokenValidator<Jwt>> validators = new ArrayList<>();
+        validators.add(new JwtTimestampValidator(CLOCK_SKEW));
+        if (settings.getIssuer() != null) {
+            validators.add(new JwtIssuerValidator(settings.getIssuer()));
+        }
+        verifier.setJwtValidator(new DelegatingOAuth2TokenValidator<>(validators));
+        return new CurrentSecretJwtDecoder(new CachingJwtDecoder(CanonicalSignatures.canonicalOnly(verifier),
                 java.time.Clock.systemUTC()), clients);
+    }
+
+    /** Spring Authorization Server signs with this encoder when it finds one: the same keys, low-s signatures. */
+    @Bean
+    JwtEncoder jwtEncoder(JWKSource<SecurityContext> jwkSource) {
+        return CanonicalSignatures.lowS(new NimbusJwtEncoder(jwkSource));
     }
 
     /**

@@ -2,6 +2,7 @@ package dev.kyra.face.blaaiz;
 
 import dev.kyra.platform.OAuthClient;
 import dev.kyra.platform.OAuthClientService;
+import dev.kyra.platform.Secrets;
 import java.time.Duration;
 import java.util.HexFormat;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
@@ -41,10 +42,28 @@ final class StoredClientRepository implements RegisteredClientRepository {
         return findByClientId(id);
     }
 
+    /**
+     * An unknown or revoked client id gets {@link #DECOY}, not null: the authorization server then
+     * compares the presented secret with the decoy's hash exactly as it would a real client's, so an
+     * unknown client and a wrong secret fail the same way in the same time, and the answer's timing
+     * tells an attacker nothing about which client ids exist.
+     */
     @Override
     public RegisteredClient findByClientId(String clientId) {
-        return clients.findActive(clientId).map(StoredClientRepository::registered).orElse(null);
+        return clients.findActive(clientId).map(StoredClientRepository::registered).orElse(DECOY);
     }
+
+    /**
+     * A client whose secret hash is 256 random bits made at start: no secret hashes to it. It has no
+     * grant type and no scope besides, so even a match could not be issued a token.
+     */
+    private static final RegisteredClient DECOY = RegisteredClient.withId("kyra-decoy-client")
+            .clientId("kyra-decoy-client")
+            .clientSecret(HexFormat.of().formatHex(Secrets.sha256(Secrets.newSecret())))
+            .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_POST)
+            .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
+            .authorizationGrantType(new AuthorizationGrantType("kyra-never-granted"))
+            .build();
 
     private static RegisteredClient registered(OAuthClient client) {
         return RegisteredClient.withId(client.clientId())

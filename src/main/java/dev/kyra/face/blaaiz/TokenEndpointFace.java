@@ -30,6 +30,7 @@ class TokenEndpointFace implements ApiFace {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("error", status.is5xxServerError() ? "server_error" : "invalid_request");
         body.put("error_description", message);
+        body.put("message", message); // as the token endpoint's other errors: some SDKs read this one
         return body;
     }
 }

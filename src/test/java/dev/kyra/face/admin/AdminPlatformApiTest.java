@@ -83,8 +83,6 @@ class AdminPlatformApiTest extends KyraIntegrationTest {
         assertThat(platformCount()).isEqualTo(before);
 
         String id = api.post(PLATFORMS, ADMIN_TOKEN, Json.object("name", "Valid")).data().get("id").stringValue();
-        assertInvalid(api.patch(PLATFORMS + "/" + id, ADMIN_TOKEN, Json.object("minimal_kyb_allowed", "yes")),
-                "minimal_kyb_allowed must be true or false.");
         assertInvalid(api.post(PLATFORMS + "/" + id + "/oauth-clients", ADMIN_TOKEN, Json.object("mode", "prod",
                 "scopes", List.of("customer:read"))), "mode is required: test or live.");
         assertInvalid(api.post(PLATFORMS + "/" + id + "/oauth-clients", ADMIN_TOKEN, Json.object("mode", "test",
@@ -92,6 +90,24 @@ class AdminPlatformApiTest extends KyraIntegrationTest {
                 + "virtual-account:read, webhook:read, webhook:write, webhook:replay.");
         assertThat(jdbc.sql("select count(*) from oauth_clients where platform_id = cast(:id as uuid)").param("id", id)
                 .query(Long.class).single()).isZero();
+    }
+
+    @Test
+    void aSettingOfTheWrongTypeOrAnUnknownSettingIs400NamingItAndChangesNothing() {
+        String id = api.post(PLATFORMS, ADMIN_TOKEN, Json.object("name", "Settings")).data().get("id").stringValue();
+        String before = dev.kyra.support.TenantState.of(jdbc, id);
+
+        Response wrongType = api.patch(PLATFORMS + "/" + id, ADMIN_TOKEN, "{\"minimal_kyb_allowed\": \"junk\"}");
+        Response unknown = api.patch(PLATFORMS + "/" + id, ADMIN_TOKEN,
+                "{\"auto_verify_individuals\": true, \"auto_verify_everything\": true}");
+
+        assertThat(wrongType.status()).as(wrongType.toString()).isEqualTo(400);
+        assertThat(wrongType.json().get("code").stringValue()).isEqualTo("invalid-request");
+        assertThat(wrongType.message()).isEqualTo("minimal_kyb_allowed must be true or false.");
+        assertThat(unknown.status()).as(unknown.toString()).isEqualTo(400);
+        assertThat(unknown.message()).startsWith("Unknown setting auto_verify_everything;");
+        assertThat(dev.kyra.support.TenantState.of(jdbc, id)).as("the valid setting beside it was not applied either")
+                .isEqualTo(before);
     }
 
     @Test

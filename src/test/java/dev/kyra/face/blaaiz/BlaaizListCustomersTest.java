@@ -123,8 +123,8 @@ class BlaaizListCustomersTest extends KyraIntegrationTest {
         assertInvalid(PATH + "?verification_status=DONE", "verification_status",
                 "verification_status must be one of: PENDING, PROCESSING, VERIFIED, REJECTED.");
         assertInvalid(PATH + "?type=robot", "type", "type must be one of: business, individual.");
-        assertInvalid(PATH + "?paginate=true&page=0", "page", "page must be an integer of at least 1.");
-        assertInvalid(PATH + "?paginate=true&page=two", "page", "page must be an integer of at least 1.");
+        assertInvalid(PATH + "?paginate=true&page=0", "page", "page must be an integer from 1 to 143165576.");
+        assertInvalid(PATH + "?paginate=true&page=two", "page", "page must be an integer from 1 to 143165576.");
     }
 
     @Test
