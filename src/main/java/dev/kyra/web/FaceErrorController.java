@@ -5,6 +5,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.webmvc.error.ErrorController;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -33,6 +34,13 @@ class FaceErrorController implements ErrorController {
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         HttpStatus status = code instanceof Integer value ? HttpStatus.resolve(value) : null;
         Throwable failure = (Throwable) request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
+        if (DatabaseUnavailable.causedBy(failure)) {
+            log.warn("the database is unavailable for {}: {}", path, failure.getClass().getSimpleName());
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                    .header(HttpHeaders.RETRY_AFTER, DatabaseUnavailable.RETRY_AFTER_SECONDS)
+                    .body(faces.forPath(path).errorBody(HttpStatus.SERVICE_UNAVAILABLE, "service-unavailable",
+                            DatabaseUnavailable.MESSAGE));
+        }
         if (status == null || status.is5xxServerError()) {
             log.error("unexpected failure of {}", path, failure);
             status = HttpStatus.INTERNAL_SERVER_ERROR;

@@ -5,13 +5,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.dao.DataAccessResourceFailureException;
-import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
-import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
@@ -100,22 +97,18 @@ class FallbackErrorHandler {
     }
 
     /**
-     * The database is down or unreachable: the pool gives up within its connection timeout (a few
-     * seconds), and the client is told to come back rather than shown a failure of its request.
+     * Anything else is a failure of ours, except the database being away: the pool gives up within its
+     * connection timeout (a few seconds), and the client is told to come back.
      */
-    @ExceptionHandler({DataAccessResourceFailureException.class, TransientDataAccessResourceException.class,
-            CannotCreateTransactionException.class})
-    ResponseEntity<Object> databaseUnavailable(HttpServletRequest request, Exception e) {
-        log.warn("the database is unavailable for {} {}: {}", request.getMethod(), request.getRequestURI(),
-                e.getClass().getSimpleName());
-        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
-                .header(HttpHeaders.RETRY_AFTER, "5")
-                .body(body(request, HttpStatus.SERVICE_UNAVAILABLE, "service-unavailable",
-                        "Kyra cannot reach its database just now. Try again shortly."));
-    }
-
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> unexpected(HttpServletRequest request, Exception e) {
+        if (DatabaseUnavailable.causedBy(e)) {
+            log.warn("the database is unavailable for {} {}: {}", request.getMethod(), request.getRequestURI(),
+                    e.getClass().getSimpleName());
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                    .header(HttpHeaders.RETRY_AFTER, DatabaseUnavailable.RETRY_AFTER_SECONDS)
+                    .body(body(request, HttpStatus.SERVICE_UNAVAILABLE, "service-unavailable", DatabaseUnavailable.MESSAGE));
+        }
         log.error("unexpected failure of {} {}", request.getMethod(), request.getRequestURI(), e);
         return error(request, HttpStatus.INTERNAL_SERVER_ERROR, "internal-error",
                 "Something went wrong on our side; the request id identifies it in our logs.");

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.zaxxer.hikari.HikariDataSource;
+import dev.kyra.support.KyraInstance;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -60,8 +61,10 @@ class DatabaseProtectionTest {
         Path postgresDir = dataDir.resolve("postgres");
         try (EmbeddedPostgres older = EmbeddedPostgres.builder().setDataDirectory(postgresDir).setCleanDataDirectory(false)
                 .setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on").start()) {
-            JdbcClient.create(older.getPostgresDatabase()).sql("create table kept_from_before (note text)").update();
-            JdbcClient.create(older.getPostgresDatabase()).sql("insert into kept_from_before values ('still here')").update();
+            JdbcClient old = JdbcClient.create(older.getPostgresDatabase());
+            old.sql("create schema legacy").update();
+            old.sql("create table legacy.kept_from_before (note text)").update();
+            old.sql("insert into legacy.kept_from_before values ('still here')").update();
         }
         assertThat(Files.readString(postgresDir.resolve("pg_hba.conf"))).as("how older data directories look")
                 .containsPattern("(?m)^host\\s+all\\s+all\\s+127.0.0.1/32\\s+trust");
@@ -69,7 +72,7 @@ class DatabaseProtectionTest {
         try (KyraInstance kyra = KyraInstance.start(dataDir, Map.of())) {
             String url = ((HikariDataSource) kyra.bean(DataSource.class)).getJdbcUrl();
             assertThatThrownBy(() -> connect(url, "")).isInstanceOf(SQLException.class);
-            assertThat(kyra.bean(JdbcClient.class).sql("select note from kept_from_before").query(String.class).single())
+            assertThat(kyra.bean(JdbcClient.class).sql("select note from legacy.kept_from_before").query(String.class).single())
                     .isEqualTo("still here");
             assertThat(kyra.api().get("/actuator/health", null).status()).isEqualTo(200);
         }

@@ -8,16 +8,22 @@ import dev.kyra.support.Json;
 import dev.kyra.support.KyraIntegrationTest;
 import dev.kyra.support.Response;
 import dev.kyra.support.Tenant;
+import dev.kyra.web.ConcurrencyLimits;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 /** {@code GET /api/external/customer}, spec §4.2 with decision B8. */
 class BlaaizListCustomersTest extends KyraIntegrationTest {
 
     private static final String PATH = "/api/external/customer";
+
+    @Autowired
+    ConcurrencyLimits limits;
 
     private Tenant tenant;
 
@@ -125,6 +131,34 @@ class BlaaizListCustomersTest extends KyraIntegrationTest {
         assertInvalid(PATH + "?type=robot", "type", "type must be one of: business, individual.");
         assertInvalid(PATH + "?paginate=true&page=0", "page", "page must be an integer from 1 to 143165576.");
         assertInvalid(PATH + "?paginate=true&page=two", "page", "page must be an integer from 1 to 143165576.");
+    }
+
+    @Test
+    void theUnpaginatedListIsStreamedAndACredentialRunsOnlyAFewAtOnce() {
+        createIndividuals(2);
+        Response streamed = api.get(PATH, tenant.token());
+        assertThat(streamed.status()).isEqualTo(200);
+        assertThat(streamed.header("Transfer-Encoding")).as("written as read, not sized in memory first").isEqualTo("chunked");
+        assertThat(streamed.data()).hasSize(2);
+
+        String credential = "oauth-client:" + tenant.clientId();
+        List<ConcurrencyLimits.Permit> running = new ArrayList<>();
+        try {
+            Optional<ConcurrencyLimits.Permit> permit;
+            while ((permit = limits.tryAcquire(credential, tenant.platformId())).isPresent()) {
+                running.add(permit.get()); // as if this credential's other lists were still being written
+            }
+            Response refused = api.get(PATH, tenant.token());
+            assertThat(refused.status()).as(refused.toString()).isEqualTo(429);
+            assertThat(refused.json().get("status").booleanValue()).isFalse();
+            assertThat(refused.header("Retry-After")).isEqualTo("1");
+            assertThat(api.get(PATH + "?paginate=true", tenant.token()).status()).as("pages are not heavy").isEqualTo(200);
+            Tenant other = tenants.create();
+            assertThat(api.get(PATH, other.token()).status()).as("another platform lists freely").isEqualTo(200);
+        } finally {
+            running.forEach(ConcurrencyLimits.Permit::close);
+        }
+        assertThat(api.get(PATH, tenant.token()).status()).isEqualTo(200);
     }
 
     @Test

@@ -12,6 +12,7 @@ import dev.kyra.platform.Secrets;
 import dev.kyra.platform.SigningKey;
 import dev.kyra.platform.SigningKeyStore;
 import dev.kyra.support.Customers;
+import dev.kyra.support.Es256Signatures;
 import dev.kyra.support.Json;
 import dev.kyra.support.KyraIntegrationTest;
 import dev.kyra.support.Response;
@@ -203,7 +204,7 @@ class BlaaizOAuthTest extends KyraIntegrationTest {
                 .build();
         SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.ES256).keyID(keyId).type(JOSEObjectType.JWT).build(), claims);
         jwt.sign(new ECDSASigner((ECPrivateKey) privateKey));
-        return jwt.serialize();
+        return Es256Signatures.lowS(jwt.serialize());
     }
 
     private Response token(Map<String, String> extra) {

@@ -1,7 +1,6 @@
-package dev.kyra.database;
+package dev.kyra.support;
 
 import dev.kyra.KyraApplication;
-import dev.kyra.support.Api;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,9 +9,9 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /** A whole Kyra started in this JVM with its own settings, for tests of start, stop and restart. */
-final class KyraInstance implements AutoCloseable {
+public final class KyraInstance implements AutoCloseable {
 
-    static final String ADMIN_TOKEN = "lifecycle-admin-token";
+    public static final String ADMIN_TOKEN = "lifecycle-admin-token";
 
     private final ConfigurableApplicationContext context;
 
@@ -20,18 +19,18 @@ final class KyraInstance implements AutoCloseable {
         this.context = context;
     }
 
-    static KyraInstance start(Path dataDir, Map<String, String> settings) {
+    public static KyraInstance start(Path dataDir, Map<String, String> settings) {
         List<String> args = new ArrayList<>(List.of("--server.port=0", "--kyra.data-dir=" + dataDir.toAbsolutePath(),
                 "--kyra.admin-token=" + ADMIN_TOKEN, "--logging.level.dev.kyra.requests=WARN"));
         settings.forEach((key, value) -> args.add("--" + key + "=" + value));
         return new KyraInstance(SpringApplication.run(KyraApplication.class, args.toArray(String[]::new)));
     }
 
-    Api api() {
+    public Api api() {
         return new Api(Integer.parseInt(context.getEnvironment().getProperty("local.server.port")));
     }
 
-    <T> T bean(Class<T> type) {
+    public <T> T bean(Class<T> type) {
         return context.getBean(type);
     }
 
