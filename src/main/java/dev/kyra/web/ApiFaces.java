@@ -16,6 +16,9 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 public class ApiFaces {
 
+    /** What a client is told of a failure of ours: the request id leads to the log line. */
+    static final String INTERNAL_ERROR_MESSAGE = "Something went wrong on our side; the request id identifies it in our logs.";
+
     private static final ApiFace FALLBACK = new ApiFace() {
         @Override
         public boolean serves(String path) {

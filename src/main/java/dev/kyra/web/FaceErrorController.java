@@ -45,7 +45,7 @@ class FaceErrorController implements ErrorController {
             log.error("unexpected failure of {}", path, failure);
             status = HttpStatus.INTERNAL_SERVER_ERROR;
             return ResponseEntity.status(status).body(faces.forPath(path).errorBody(status, "internal-error",
-                    "Something went wrong on our side; the request id identifies it in our logs."));
+                    ApiFaces.INTERNAL_ERROR_MESSAGE));
         }
         return ResponseEntity.status(status).body(faces.forPath(path).errorBody(status,
                 status.name().toLowerCase().replace('_', '-'), status.getReasonPhrase() + "."));

@@ -36,7 +36,7 @@ final class FaceErrorReportValve extends ErrorReportValve {
             status = HttpStatus.INTERNAL_SERVER_ERROR;
         }
         String message = status.is5xxServerError()
-                ? "Something went wrong on our side; the request id identifies it in our logs."
+                ? ApiFaces.INTERNAL_ERROR_MESSAGE
                 : status == HttpStatus.BAD_REQUEST ? "The request is malformed: its path or headers cannot be read."
                 : status.getReasonPhrase() + ".";
         String path = request.getRequestURI() == null ? "/" : request.getRequestURI();

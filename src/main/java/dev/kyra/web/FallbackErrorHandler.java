@@ -111,7 +111,7 @@ class FallbackErrorHandler {
         }
         log.error("unexpected failure of {} {}", request.getMethod(), request.getRequestURI(), e);
         return error(request, HttpStatus.INTERNAL_SERVER_ERROR, "internal-error",
-                "Something went wrong on our side; the request id identifies it in our logs.");
+                ApiFaces.INTERNAL_ERROR_MESSAGE);
     }
 
     private ResponseEntity<Object> error(HttpServletRequest request, HttpStatus status, String code, String message) {
