@@ -10,5 +10,6 @@ public enum Attribute {
     VERIFICATION_STATUS,
     OWNERS,
     OWNER_ID,
-    PAGE
+    PAGE,
+    PER_PAGE
 }

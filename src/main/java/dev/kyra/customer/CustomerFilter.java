@@ -33,6 +33,14 @@ public record CustomerFilter(String email, String idNumber, String registrationN
         }
     }
 
+    /**
+     * Whether a filter names at most a handful of customers: an email, an id number or a registration
+     * number. Without one, a list may hold every customer of the tenant.
+     */
+    public boolean isSelective() {
+        return email != null || idNumber != null || registrationNumber != null;
+    }
+
     /** Whether only the type and verification status filter: totals the counts table keeps. */
     boolean byTypeAndStatusOnly() {
         return email == null && idNumber == null && registrationNumber == null;

@@ -21,8 +21,11 @@ public class FileService {
     public static final long MAX_BYTES = 25L * 1024 * 1024;
     public static final Duration UPLOAD_URL_LIFETIME = Duration.ofMinutes(5);
     public static final Duration DOWNLOAD_URL_LIFETIME = Duration.ofMinutes(2);
-    /** Sent back to the client with every upload URL; S3 requires them, local storage ignores them. */
-    public static final Map<String, String> UPLOAD_HEADERS = Map.of("x-amz-acl", "private");
+    /**
+     * Headers a client must send with the bytes: none. The official SDKs send a Content-Type (and maybe a
+     * Content-Disposition) of their own and nothing else, so no upload URL may need more (decision B23).
+     */
+    public static final Map<String, String> UPLOAD_HEADERS = Map.of();
 
     private final FileRepository files;
     private final FileStore store;
@@ -39,7 +42,7 @@ public class FileService {
         StoredFile file = new StoredFile(id, tenant, binding, storageKey(tenant, binding, id), now.plus(UPLOAD_URL_LIFETIME),
                 null, now);
         files.insert(file);
-        return new PreparedUpload(id, store.uploadUrl(file, UPLOAD_URL_LIFETIME, UPLOAD_HEADERS, baseUrl), UPLOAD_HEADERS);
+        return new PreparedUpload(id, store.uploadUrl(file, UPLOAD_URL_LIFETIME, baseUrl), UPLOAD_HEADERS);
     }
 
     /**

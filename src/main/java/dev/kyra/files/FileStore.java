@@ -1,7 +1,6 @@
 package dev.kyra.files;
 
 import java.time.Duration;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -9,10 +8,10 @@ import java.util.UUID;
 interface FileStore {
 
     /**
-     * A URL a client PUTs the bytes of {@code key} to, valid for {@code validFor}; the client must send
-     * {@code headers} with it.
+     * A URL a client PUTs the file's bytes to, valid for {@code validFor}, that needs no header beyond
+     * what any HTTP client sends (decision B23).
      */
-    String uploadUrl(StoredFile file, Duration validFor, Map<String, String> headers, String baseUrl);
+    String uploadUrl(StoredFile file, Duration validFor, String baseUrl);
 
     /** A URL that serves the bytes of a stored file for {@code validFor}. */
     String downloadUrl(UUID fileId, String storageKey, Duration validFor, String baseUrl);

@@ -15,7 +15,6 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HexFormat;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -39,7 +38,7 @@ final class LocalFileStore implements FileStore {
     }
 
     @Override
-    public String uploadUrl(StoredFile file, Duration validFor, Map<String, String> headers, String baseUrl) {
+    public String uploadUrl(StoredFile file, Duration validFor, String baseUrl) {
         return baseUrl + URL_PATH + signer.sign(UrlSigner.Operation.UPLOAD, file.id(), clock.instant().plus(validFor));
     }
 

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Duration;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import software.amazon.awssdk.core.ResponseInputStream;
@@ -12,15 +11,14 @@ import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
-import software.amazon.awssdk.services.s3.model.ObjectCannedACL;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 
 /**
  * Files in an S3-compatible bucket. Clients upload and download directly with presigned URLs; Kyra
  * only inspects what arrived (its size, and its first bytes by a ranged GET) before a file is
- * registered. The bucket is private: uploads are signed with {@code x-amz-acl: private}, which the
- * client sends back as one of the returned headers.
+ * registered. Objects are private, as a bucket's are unless told otherwise; the presigned PUT signs
+ * no header at all, so whatever Content-Type the client sends is accepted (decision B23).
  */
 final class S3FileStore implements FileStore {
 
@@ -35,9 +33,9 @@ final class S3FileStore implements FileStore {
     }
 
     @Override
-    public String uploadUrl(StoredFile file, Duration validFor, Map<String, String> headers, String baseUrl) {
+    public String uploadUrl(StoredFile file, Duration validFor, String baseUrl) {
         return presigner.presignPutObject(request -> request.signatureDuration(validFor)
-                        .putObjectRequest(put -> put.bucket(bucket).key(file.storageKey()).acl(ObjectCannedACL.PRIVATE)))
+                        .putObjectRequest(put -> put.bucket(bucket).key(file.storageKey())))
                 .url().toString();
     }
 

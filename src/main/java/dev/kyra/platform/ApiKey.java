@@ -3,6 +3,6 @@ package dev.kyra.platform;
 import java.time.Instant;
 import java.util.List;
 
-/** A stored API key: its public id, tenant and scopes. The key itself is never kept. */
-public record ApiKey(String id, Tenant tenant, List<String> scopes, Instant createdAt, Instant revokedAt) {
+/** A stored API key: its public id, the face it is for, tenant and scopes. The key itself is never kept. */
+public record ApiKey(String id, ApiKeyFace face, Tenant tenant, List<String> scopes, Instant createdAt, Instant revokedAt) {
 }

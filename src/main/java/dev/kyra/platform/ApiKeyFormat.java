@@ -24,4 +24,12 @@ public final class ApiKeyFormat {
     static String newKey(Mode mode) {
         return "sk." + mode.code() + "." + Secrets.newSecret();
     }
+
+    /**
+     * A Blaaiz legacy key. Blaaiz publishes no format for them; the mode in the prefix lets an operator
+     * tell a test key from a live one at a glance, though only the stored record decides.
+     */
+    static String newLegacyKey(Mode mode) {
+        return "blz." + mode.code() + "." + Secrets.newSecret();
+    }
 }

@@ -17,15 +17,16 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * API keys of the Allawee face. A key belongs to one platform and one mode, carries fixed scopes,
- * is shown once at creation, and is stored only as its SHA-256 hash, which is also how a presented
- * key is looked up. Keys found are remembered by hash as {@link RememberedLookups} describes, which
+ * API keys: the Allawee face's {@code sk.} keys and the Blaaiz face's legacy keys (decision B19),
+ * each accepted by its own face only. A key belongs to one platform and one mode, carries fixed
+ * scopes, is shown once at creation, and is stored only as its SHA-256 hash, which is also how a
+ * presented key is looked up. Keys found are remembered by hash as {@link RememberedLookups} describes, which
  * is also how soon a revocation takes effect.
  */
 @Service
 public class ApiKeyService {
 
-    private static final String COLUMNS = "id, platform_id, mode, scopes, created_at, revoked_at";
+    private static final String COLUMNS = "id, face, platform_id, mode, scopes, created_at, revoked_at";
 
     private final JdbcClient jdbc;
     private final PlatformRepository platforms;
@@ -40,29 +41,44 @@ public class ApiKeyService {
     @Transactional
     public IssuedCredential create(UUID platformId, Mode mode, List<String> scopes) {
         platforms.require(platformId);
-        return save(ApiKeyFormat.newKey(mode), new Tenant(platformId, mode), scopes);
+        return save(ApiKeyFace.ALLAWEE, ApiKeyFormat.newKey(mode), new Tenant(platformId, mode), scopes);
     }
 
-    /** The key a presented secret is, if it is one. Only keys that exist are remembered. */
-    public Optional<ApiKey> authenticate(String presentedKey) {
-        return remembered.get(HexFormat.of().formatHex(Secrets.sha256(presentedKey)), this::lookUp);
-    }
-
-    /** The platform's keys, revoked ones included; never the keys themselves. */
-    public List<ApiKey> list(UUID platformId) {
+    /** A Blaaiz legacy key: every scope of the Blaaiz customer surface (decision B19), shown only now. */
+    @Transactional
+    public IssuedCredential createLegacy(UUID platformId, Mode mode) {
         platforms.require(platformId);
-        return jdbc.sql("select " + COLUMNS + " from api_keys where platform_id = :id order by created_at, id")
-                .param("id", platformId).query(ApiKeyService::map).list();
+        return save(ApiKeyFace.BLAAIZ_LEGACY, ApiKeyFormat.newLegacyKey(mode), new Tenant(platformId, mode),
+                OAuthScopes.ALL);
+    }
+
+    /**
+     * The key a presented secret is, if it is one for this face: a key of the other face is no key
+     * here. Only keys that exist are remembered.
+     */
+    public Optional<ApiKey> authenticate(ApiKeyFace face, String presentedKey) {
+        return remembered.get(HexFormat.of().formatHex(Secrets.sha256(presentedKey)), this::lookUp)
+                .filter(key -> key.face() == face);
+    }
+
+    /** The platform's keys for one face, revoked ones included; never the keys themselves. */
+    public List<ApiKey> list(UUID platformId, ApiKeyFace face) {
+        platforms.require(platformId);
+        return jdbc.sql("select " + COLUMNS + " from api_keys where platform_id = :id and face = :face "
+                        + "order by created_at, id")
+                .param("id", platformId).param("face", face.code()).query(ApiKeyService::map).list();
     }
 
     /** The key stops working. Revoking twice keeps the first time. */
     @Transactional
-    public void revoke(UUID platformId, String keyId) {
+    public void revoke(UUID platformId, ApiKeyFace face, String keyId) {
         platforms.require(platformId);
         byte[] hash = jdbc.sql("""
-                        update api_keys set revoked_at = coalesce(revoked_at, :at) where id = :id and platform_id = :platformId
+                        update api_keys set revoked_at = coalesce(revoked_at, :at)
+                        where id = :id and platform_id = :platformId and face = :face
                         returning key_sha256""")
                 .param("at", Timestamp.from(Timestamps.now())).param("id", keyId).param("platformId", platformId)
+                .param("face", face.code())
                 .query(byte[].class).optional()
                 .orElseThrow(CredentialNotFoundException::apiKey);
         remembered.forgetAfterCommit(HexFormat.of().formatHex(hash));
@@ -77,7 +93,7 @@ public class ApiKeyService {
 
     private static ApiKey map(ResultSet row, int n) throws SQLException {
         Timestamp revokedAt = row.getTimestamp("revoked_at");
-        return new ApiKey(row.getString("id"),
+        return new ApiKey(row.getString("id"), ApiKeyFace.fromCode(row.getString("face")),
                 new Tenant(row.getObject("platform_id", UUID.class), Mode.fromCode(row.getString("mode")).orElseThrow()),
                 List.copyOf(Arrays.asList((String[]) row.getArray("scopes").getArray())),
                 row.getTimestamp("created_at").toInstant(), revokedAt == null ? null : revokedAt.toInstant());
@@ -87,20 +103,26 @@ public class ApiKeyService {
     /** Stores a key chosen by the caller (the bootstrap key); a key already stored is left as it is. */
     @Transactional
     IssuedCredential save(String key, Tenant tenant, List<String> scopes) {
-        if (!ApiKeyScopes.areKnown(scopes)) {
+        return save(ApiKeyFace.ALLAWEE, key, tenant, scopes);
+    }
+
+    private IssuedCredential save(ApiKeyFace face, String key, Tenant tenant, List<String> scopes) {
+        boolean allawee = face == ApiKeyFace.ALLAWEE;
+        if (allawee ? !ApiKeyScopes.areKnown(scopes) : !OAuthScopes.areKnown(scopes)) {
             throw new IllegalArgumentException("unknown scope in " + scopes);
         }
-        if (ApiKeyFormat.modeOf(key).filter(tenant.mode()::equals).isEmpty()) {
+        if (allawee && ApiKeyFormat.modeOf(key).filter(tenant.mode()::equals).isEmpty()) {
             throw new IllegalArgumentException("an API key for " + tenant.mode().code() + " mode must look like sk."
                     + tenant.mode().code() + ".<at least 32 base58 characters>");
         }
         UUID id = UuidV7.next();
-        String keyId = "key." + Base58.encodeFixed(ObjectIds.fromUuidV7(id), 17);
+        String keyId = (allawee ? "key." : "lk.") + Base58.encodeFixed(ObjectIds.fromUuidV7(id), 17);
         jdbc.sql("""
-                        insert into api_keys (id, key_sha256, platform_id, mode, scopes, created_at)
-                        values (:id, :hash, :platformId, :mode, :scopes, :createdAt)
+                        insert into api_keys (id, face, key_sha256, platform_id, mode, scopes, created_at)
+                        values (:id, :face, :hash, :platformId, :mode, :scopes, :createdAt)
                         on conflict (key_sha256) do nothing""")
                 .param("id", keyId)
+                .param("face", face.code())
                 .param("hash", Secrets.sha256(key))
                 .param("platformId", tenant.platformId())
                 .param("mode", tenant.mode().code())
@@ -111,7 +133,7 @@ public class ApiKeyService {
     }
 
     boolean platformHasKeys(UUID platformId) {
-        return jdbc.sql("select exists (select 1 from api_keys where platform_id = :id)")
+        return jdbc.sql("select exists (select 1 from api_keys where platform_id = :id and face = 'allawee')")
                 .param("id", platformId).query(Boolean.class).single();
     }
 }

@@ -1,89 +1,91 @@
 package dev.kyra.web;
 
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
  * How many heavy requests (a list of a whole tenant, say) may run at once: per credential, per
- * platform and on this node in all. A request that would go past any of them is refused at once
- * (429) rather than queued, so one tenant's burst cannot take the threads, memory and connections that
- * other tenants' requests need. Counts are per node; a cluster-wide rate limit is a separate matter.
+ * platform and on this node in all. A request past a limit waits its turn, in order, for up to
+ * {@code maxWait}; one that would wait longer, or find too many already waiting for its credential, is
+ * refused (429). Waiting costs a parked virtual thread and nothing else, so one tenant's burst neither
+ * takes the CPU, memory and connections other tenants need nor turns into a storm of refusals that
+ * the client answers by asking again at once. Counts are per node; cluster-wide rate limits are a
+ * separate matter. A semaphore is kept per credential and per platform that has ever asked: as many
+ * as there are credentials, a few bytes each.
  */
 @Component
 public class ConcurrencyLimits {
 
     private final int perCredential;
     private final int perPlatform;
-    private final int total;
-    private final ConcurrentHashMap<String, AtomicInteger> running = new ConcurrentHashMap<>();
-    private final AtomicInteger runningInAll = new AtomicInteger();
+    private final int maxWaitingPerCredential;
+    private final Duration maxWait;
+    private final Semaphore total;
+    private final ConcurrentHashMap<String, Semaphore> credentials = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, Semaphore> platforms = new ConcurrentHashMap<>();
 
     ConcurrencyLimits(@Value("${kyra.http.heavy-requests.per-credential:2}") int perCredential,
                       @Value("${kyra.http.heavy-requests.per-platform:3}") int perPlatform,
-                      @Value("${kyra.http.heavy-requests.total:6}") int total) {
+                      @Value("${kyra.http.heavy-requests.total:6}") int total,
+                      @Value("${kyra.http.heavy-requests.max-waiting-per-credential:32}") int maxWaitingPerCredential,
+                      @Value("${kyra.http.heavy-requests.max-wait:30s}") Duration maxWait) {
         this.perCredential = perCredential;
         this.perPlatform = perPlatform;
-        this.total = total;
+        this.maxWaitingPerCredential = maxWaitingPerCredential;
+        this.maxWait = maxWait;
+        this.total = new Semaphore(total, true);
     }
 
-    /** A slot for one heavy request of this credential and platform, or empty when one of them is full. */
-    public Optional<Permit> tryAcquire(String credential, String platform) {
-        String credentialKey = "credential:" + credential;
-        String platformKey = "platform:" + platform;
-        if (!take(credentialKey, perCredential)) {
+    /**
+     * A slot for one heavy request of this credential and platform, waited for as described above;
+     * empty when the request is refused.
+     */
+    public Optional<Permit> acquire(String credential, String platform) {
+        Semaphore mine = credentials.computeIfAbsent(credential, key -> new Semaphore(perCredential, true));
+        if (mine.getQueueLength() >= maxWaitingPerCredential) {
             return Optional.empty();
         }
-        if (!take(platformKey, perPlatform)) {
-            give(credentialKey);
+        long deadline = System.nanoTime() + maxWait.toNanos();
+        List<Semaphore> held = new ArrayList<>(3);
+        try {
+            for (Semaphore limit : List.of(mine, platforms.computeIfAbsent(platform,
+                    key -> new Semaphore(perPlatform, true)), total)) {
+                if (!limit.tryAcquire(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
+                    held.forEach(Semaphore::release);
+                    return Optional.empty();
+                }
+                held.add(limit);
+            }
+            return Optional.of(new Permit(held));
+        } catch (InterruptedException e) {
+            held.forEach(Semaphore::release);
+            Thread.currentThread().interrupt();
             return Optional.empty();
         }
-        if (runningInAll.incrementAndGet() > total) {
-            runningInAll.decrementAndGet();
-            give(platformKey);
-            give(credentialKey);
-            return Optional.empty();
-        }
-        return Optional.of(new Permit(this, credentialKey, platformKey));
-    }
-
-    private boolean take(String key, int limit) {
-        AtomicInteger count = running.computeIfAbsent(key, k -> new AtomicInteger());
-        if (count.incrementAndGet() > limit) {
-            count.decrementAndGet();
-            return false;
-        }
-        return true;
-    }
-
-    private void give(String key) {
-        // an entry at zero is removed, so keys of idle callers do not accumulate
-        running.computeIfPresent(key, (k, count) -> count.decrementAndGet() <= 0 ? null : count);
     }
 
     /** A held slot; close it when the request is done, whatever happened. */
     public static final class Permit implements AutoCloseable {
 
-        private final ConcurrencyLimits limits;
-        private final String credentialKey;
-        private final String platformKey;
+        private final List<Semaphore> held;
         private boolean closed;
 
-        private Permit(ConcurrencyLimits limits, String credentialKey, String platformKey) {
-            this.limits = limits;
-            this.credentialKey = credentialKey;
-            this.platformKey = platformKey;
+        private Permit(List<Semaphore> held) {
+            this.held = List.copyOf(held);
         }
 
         @Override
         public synchronized void close() {
             if (!closed) {
                 closed = true;
-                limits.runningInAll.decrementAndGet();
-                limits.give(platformKey);
-                limits.give(credentialKey);
+                held.forEach(Semaphore::release);
             }
         }
     }

@@ -95,13 +95,27 @@ class S3StorageTest {
     }
 
     @Test
-    void anUploadWithoutTheSignedAclHeaderIsRefusedByTheBucket() {
+    void theBucketTakesAnUploadWithOnlyTheHeadersTheSdksSendAndStillChecksTheSignature() {
         String business = create(Customers.COMPLETE_BUSINESS);
-        String url = api.post(documents(business) + "/presigned-url", tenant.token(), "").data().get("url").stringValue();
+        JsonNode upload = api.post(documents(business) + "/presigned-url", tenant.token(), "").data();
+        String url = upload.get("url").stringValue();
+        assertThat(upload.get("headers").isEmpty()).as("nothing to send beside the bytes (B23)").isTrue();
 
-        Response put = api.send(HttpRequest.newBuilder(URI.create(url)).PUT(HttpRequest.BodyPublishers.ofByteArray(Journeys.PDF)));
+        // what the Java SDK's uploadFile sends: Content-Type and Content-Disposition, nothing else
+        Response sdkStyle = api.send(HttpRequest.newBuilder(URI.create(url))
+                .header("Content-Type", "image/jpeg").header("Content-Disposition", "attachment; filename=\"cert.pdf\"")
+                .PUT(HttpRequest.BodyPublishers.ofByteArray(Journeys.PDF)));
+        assertThat(sdkStyle.status()).as(sdkStyle.toString()).isEqualTo(200);
+        assertThat(sdkStyle.header("ETag")).as("the SDKs refuse an upload without one").isNotBlank();
+        Response registered = api.post(documents(business), tenant.token(), Json.object("type",
+                "CERTIFICATE_OF_INCORPORATION", "name", "Certificate", "file_id", upload.get("file_id").stringValue()));
+        assertThat(registered.status()).as("the declared type is not trusted, the bytes are: " + registered)
+                .isEqualTo(201);
 
-        assertThat(put.status()).isEqualTo(403);
+        String tampered = url.replaceFirst("X-Amz-Signature=[0-9a-f]", "X-Amz-Signature=" + (url.contains("X-Amz-Signature=0") ? "1" : "0"));
+        Response forged = api.send(HttpRequest.newBuilder(URI.create(tampered))
+                .PUT(HttpRequest.BodyPublishers.ofByteArray(Journeys.PDF)));
+        assertThat(forged.status()).as("an altered URL is still refused").isEqualTo(403);
     }
 
     @Test

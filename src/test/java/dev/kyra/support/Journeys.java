@@ -31,12 +31,15 @@ public final class Journeys {
         this.tenant = tenant;
     }
 
-    /** PUTs bytes to an upload URL as an S3 client would; the answer must carry an ETag. */
+    /**
+     * PUTs bytes to an upload URL exactly as the official Blaaiz SDKs do: a Content-Type and a
+     * Content-Disposition, no other header (decision B23). The answer must carry an ETag.
+     */
     public Response put(String url, byte[] bytes, String contentType) {
-        Response response = api.send(HttpRequest.newBuilder(URI.create(url))
-                .header("Content-Type", contentType).header("x-amz-acl", "private")
+        return api.send(HttpRequest.newBuilder(URI.create(url))
+                .header("Content-Type", contentType)
+                .header("Content-Disposition", "attachment; filename=\"upload.bin\"")
                 .PUT(HttpRequest.BodyPublishers.ofByteArray(bytes)));
-        return response;
     }
 
     /** Uploads bytes through a presign response (top-level or {@code data} form) and returns the file id. */

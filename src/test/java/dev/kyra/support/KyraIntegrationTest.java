@@ -35,6 +35,8 @@ public abstract class KyraIntegrationTest {
     static void kyraProperties(DynamicPropertyRegistry registry) {
         registry.add("kyra.data-dir", () -> DATA_DIR.toAbsolutePath().toString());
         registry.add("kyra.admin-token", () -> ADMIN_TOKEN);
+        // a heavy request past its limits waits this long before it is refused (30 s in production)
+        registry.add("kyra.http.heavy-requests.max-wait", () -> "1s");
     }
 
     @BeforeEach

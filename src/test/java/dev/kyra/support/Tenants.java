@@ -8,7 +8,7 @@ import java.util.Map;
 /** Creates tenants the way an operator would: through the admin API, then the token endpoint. */
 public final class Tenants {
 
-    public static final List<String> ALL_SCOPES = List.of("customer:read", "customer:write", "file:upload",
+    public static final List<String> ALL_SCOPES = List.of("customer:read", "customer:write", "beneficiary:read", "file:upload",
             "virtual-account:read", "webhook:read", "webhook:write", "webhook:replay");
     public static final List<String> ALL_KEY_SCOPES = List.of("customers:read", "customers:write", "webhooks:read",
             "webhooks:write", "events:read", "events:retry");

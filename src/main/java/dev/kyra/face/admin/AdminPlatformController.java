@@ -1,5 +1,7 @@
 package dev.kyra.face.admin;
 
+import dev.kyra.platform.ApiKey;
+import dev.kyra.platform.ApiKeyFace;
 import dev.kyra.platform.ApiKeyScopes;
 import dev.kyra.platform.ApiKeyService;
 import dev.kyra.platform.IssuedCredential;
@@ -31,7 +33,7 @@ import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
-/** Platforms, their settings and their credentials (OAuth clients, API keys), for Kyra's operators. */
+/** Platforms, their settings and their credentials (OAuth clients, API keys, legacy keys), for Kyra's operators. */
 @RestController
 @RequestMapping("/admin/v1/platforms")
 @Hidden
@@ -125,31 +127,57 @@ class AdminPlatformController {
         Mode mode = mode(body.object());
         List<String> scopes = scopes(body.object(), ApiKeyScopes.ALL);
         IssuedCredential key = apiKeys.create(platformId(id), mode, scopes);
+        return ResponseEntity.status(HttpStatus.CREATED).body(AdminFace.data(issuedKey(key)));
+    }
+
+    @GetMapping("/{id}/api-keys")
+    Map<String, Object> listApiKeys(@PathVariable String id) {
+        return AdminFace.data(apiKeys.list(platformId(id), ApiKeyFace.ALLAWEE).stream()
+                .map(AdminPlatformController::storedKey).toList());
+    }
+
+    @DeleteMapping("/{id}/api-keys/{keyId}")
+    ResponseEntity<Void> revokeApiKey(@PathVariable String id, @PathVariable String keyId) {
+        apiKeys.revoke(platformId(id), ApiKeyFace.ALLAWEE, keyId);
+        return ResponseEntity.noContent().build();
+    }
+
+    /** A Blaaiz legacy key ({@code x-blaaiz-api-key}, decision B19), with every customer-surface scope. */
+    @PostMapping("/{id}/legacy-api-keys")
+    ResponseEntity<Map<String, Object>> createLegacyApiKey(@PathVariable String id, JsonBody body) {
+        IssuedCredential key = apiKeys.createLegacy(platformId(id), mode(body.object()));
+        return ResponseEntity.status(HttpStatus.CREATED).body(AdminFace.data(issuedKey(key)));
+    }
+
+    @GetMapping("/{id}/legacy-api-keys")
+    Map<String, Object> listLegacyApiKeys(@PathVariable String id) {
+        return AdminFace.data(apiKeys.list(platformId(id), ApiKeyFace.BLAAIZ_LEGACY).stream()
+                .map(AdminPlatformController::storedKey).toList());
+    }
+
+    @DeleteMapping("/{id}/legacy-api-keys/{keyId}")
+    ResponseEntity<Void> revokeLegacyApiKey(@PathVariable String id, @PathVariable String keyId) {
+        apiKeys.revoke(platformId(id), ApiKeyFace.BLAAIZ_LEGACY, keyId);
+        return ResponseEntity.noContent().build();
+    }
+
+    private static Map<String, Object> issuedKey(IssuedCredential key) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("id", key.id());
         json.put("key", key.secret());
         json.put("mode", key.mode().code());
         json.put("scopes", key.scopes());
-        return ResponseEntity.status(HttpStatus.CREATED).body(AdminFace.data(json));
+        return json;
     }
 
-    @GetMapping("/{id}/api-keys")
-    Map<String, Object> listApiKeys(@PathVariable String id) {
-        return AdminFace.data(apiKeys.list(platformId(id)).stream().map(key -> {
-            Map<String, Object> json = new LinkedHashMap<>();
-            json.put("id", key.id());
-            json.put("mode", key.tenant().mode().code());
-            json.put("scopes", key.scopes());
-            json.put("created_at", TIMESTAMP.format(key.createdAt()));
-            json.put("revoked_at", key.revokedAt() == null ? null : TIMESTAMP.format(key.revokedAt()));
-            return json;
-        }).toList());
-    }
-
-    @DeleteMapping("/{id}/api-keys/{keyId}")
-    ResponseEntity<Void> revokeApiKey(@PathVariable String id, @PathVariable String keyId) {
-        apiKeys.revoke(platformId(id), keyId);
-        return ResponseEntity.noContent().build();
+    private static Map<String, Object> storedKey(ApiKey key) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("id", key.id());
+        json.put("mode", key.tenant().mode().code());
+        json.put("scopes", key.scopes());
+        json.put("created_at", TIMESTAMP.format(key.createdAt()));
+        json.put("revoked_at", key.revokedAt() == null ? null : TIMESTAMP.format(key.revokedAt()));
+        return json;
     }
 
     private static Map<String, Object> issuedClient(IssuedCredential client) {

@@ -122,6 +122,7 @@ final class AllaweeFields {
                 case OWNERS -> "owners";
                 case OWNER_ID -> "id";
                 case PAGE -> "page";
+                case PER_PAGE -> "per_page";
             };
             default -> String.valueOf(segment);
         }).collect(Collectors.joining("."));

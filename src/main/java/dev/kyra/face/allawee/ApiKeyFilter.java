@@ -1,6 +1,7 @@
 package dev.kyra.face.allawee;
 
 import dev.kyra.platform.ApiKey;
+import dev.kyra.platform.ApiKeyFace;
 import dev.kyra.platform.ApiKeyFormat;
 import dev.kyra.platform.ApiKeyService;
 import dev.kyra.platform.Caller;
@@ -56,7 +57,7 @@ final class ApiKeyFilter extends OncePerRequestFilter {
             refuse(request, response, "Malformed Authorization Key");
             return;
         }
-        Optional<ApiKey> key = keys.authenticate(presented);
+        Optional<ApiKey> key = keys.authenticate(ApiKeyFace.ALLAWEE, presented);
         if (key.isEmpty()) {
             refuse(request, response, "Invalid Authorization Key");
             return;

@@ -142,6 +142,7 @@ final class BlaaizFields {
                 case OWNERS -> "owners";
                 case OWNER_ID -> "id";
                 case PAGE -> "page";
+                case PER_PAGE -> "per_page";
             };
         }
         if (segment instanceof Enum<?> part) {

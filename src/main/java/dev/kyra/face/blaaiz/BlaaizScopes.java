@@ -28,6 +28,8 @@ final class BlaaizScopes {
             new Rule(POST, "/api/external/customer", OAuthScopes.CUSTOMER_WRITE),
             new Rule(GET, "/api/external/customer/{id}", OAuthScopes.CUSTOMER_READ),
             new Rule(PUT, "/api/external/customer/{id}", OAuthScopes.CUSTOMER_WRITE),
+            new Rule(GET, "/api/external/customer/{id}/beneficiary", OAuthScopes.BENEFICIARY_READ),
+            new Rule(GET, "/api/external/customer/{id}/beneficiary/{beneficiary}", OAuthScopes.BENEFICIARY_READ),
             new Rule(GET, "/api/external/customer/{id}/**", OAuthScopes.CUSTOMER_READ),
             new Rule(POST, "/api/external/customer/{id}/**", OAuthScopes.CUSTOMER_WRITE),
             new Rule(PUT, "/api/external/customer/{id}/**", OAuthScopes.CUSTOMER_WRITE),

@@ -10,6 +10,7 @@ import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
 import dev.kyra.platform.Caller;
+import dev.kyra.platform.ApiKeyService;
 import dev.kyra.platform.Mode;
 import dev.kyra.platform.OAuthClientService;
 import dev.kyra.platform.SigningKey;
@@ -53,6 +54,7 @@ import org.springframework.security.oauth2.server.authorization.settings.Authori
 import org.springframework.security.oauth2.server.authorization.settings.ClientSettings;
 import org.springframework.security.oauth2.server.authorization.token.JwtEncodingContext;
 import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenCustomizer;
+import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -83,7 +85,7 @@ class BlaaizSecurity {
                         .authorizationService(new StatelessAuthorizations())
                         .clientAuthentication(client -> client.errorResponseHandler(responses::failure))
                         .tokenEndpoint(token -> token
-                                .accessTokenRequestConverter(new AllGrantedScopesConverter())
+                                .accessTokenRequestConverter(new GrantedScopesConverter())
                                 .accessTokenResponseHandler(responses::success)
                                 .errorResponseHandler(responses::failure)))
                 .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
@@ -96,8 +98,10 @@ class BlaaizSecurity {
 
     @Bean
     @Order(2)
-    SecurityFilterChain blaaizApi(HttpSecurity http, JwtDecoder jwtDecoder, ApiFaces faces) throws Exception {
+    SecurityFilterChain blaaizApi(HttpSecurity http, JwtDecoder jwtDecoder, ApiFaces faces, ApiKeyService apiKeys)
+            throws Exception {
         http.securityMatcher(BlaaizFace.API_PREFIX + "**")
+                .addFilterBefore(new LegacyApiKeyFilter(apiKeys, faces), BearerTokenAuthenticationFilter.class)
                 .authorizeHttpRequests(requests -> {
                     BlaaizScopes.RULES.forEach(rule ->
                             requests.requestMatchers(rule.matcher()).hasAuthority("SCOPE_" + rule.scope()));

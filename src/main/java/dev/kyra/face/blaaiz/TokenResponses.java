@@ -17,7 +17,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The token endpoint's answers exactly as Blaaiz documents them (spec §2.1): a success body of
- * {@code token_type}, {@code expires_in} and {@code access_token}; errors in the OAuth2 shape with
+ * {@code token_type}, {@code expires_in}, {@code access_token} and the granted {@code scope}; errors in the OAuth2 shape with
  * the documented descriptions, and {@code message} beside them for SDKs that read that instead.
  */
 final class TokenResponses {
@@ -41,6 +41,8 @@ final class TokenResponses {
         body.put("token_type", "Bearer");
         body.put("expires_in", StoredClientRepository.ACCESS_TOKEN_LIFETIME.toSeconds());
         body.put("access_token", token.getAccessToken().getTokenValue());
+        // what was granted, which may be less than what was asked (decision B18)
+        body.put("scope", String.join(" ", token.getAccessToken().getScopes()));
         write(response, HttpStatus.OK, body);
     }
 

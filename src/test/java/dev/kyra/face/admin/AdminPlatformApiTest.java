@@ -86,7 +86,7 @@ class AdminPlatformApiTest extends KyraIntegrationTest {
         assertInvalid(api.post(PLATFORMS + "/" + id + "/oauth-clients", ADMIN_TOKEN, Json.object("mode", "prod",
                 "scopes", List.of("customer:read"))), "mode is required: test or live.");
         assertInvalid(api.post(PLATFORMS + "/" + id + "/oauth-clients", ADMIN_TOKEN, Json.object("mode", "test",
-                "scopes", List.of("full-access"))), "scopes may contain only customer:read, customer:write, file:upload, "
+                "scopes", List.of("full-access"))), "scopes may contain only customer:read, customer:write, beneficiary:read, file:upload, "
                 + "virtual-account:read, webhook:read, webhook:write, webhook:replay.");
         assertThat(jdbc.sql("select count(*) from oauth_clients where platform_id = cast(:id as uuid)").param("id", id)
                 .query(Long.class).single()).isZero();

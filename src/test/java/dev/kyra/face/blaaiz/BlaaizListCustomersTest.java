@@ -134,7 +134,7 @@ class BlaaizListCustomersTest extends KyraIntegrationTest {
     }
 
     @Test
-    void theUnpaginatedListIsStreamedAndACredentialRunsOnlyAFewAtOnce() {
+    void theUnpaginatedListIsStreamedAndACredentialRunsOnlyAFewAtOnce() throws Exception {
         createIndividuals(2);
         Response streamed = api.get(PATH, tenant.token());
         assertThat(streamed.status()).isEqualTo(200);
@@ -145,7 +145,7 @@ class BlaaizListCustomersTest extends KyraIntegrationTest {
         List<ConcurrencyLimits.Permit> running = new ArrayList<>();
         try {
             Optional<ConcurrencyLimits.Permit> permit;
-            while ((permit = limits.tryAcquire(credential, tenant.platformId())).isPresent()) {
+            while ((permit = limits.acquire(credential, tenant.platformId())).isPresent()) {
                 running.add(permit.get()); // as if this credential's other lists were still being written
             }
             Response refused = api.get(PATH, tenant.token());
@@ -153,12 +153,37 @@ class BlaaizListCustomersTest extends KyraIntegrationTest {
             assertThat(refused.json().get("status").booleanValue()).isFalse();
             assertThat(refused.header("Retry-After")).isEqualTo("1");
             assertThat(api.get(PATH + "?paginate=true", tenant.token()).status()).as("pages are not heavy").isEqualTo(200);
+            assertThat(api.get(PATH + "?email=john.doe@company.com", tenant.token()).status())
+                    .as("nor is a list narrowed to an email").isEqualTo(200);
             Tenant other = tenants.create();
             assertThat(api.get(PATH, other.token()).status()).as("another platform lists freely").isEqualTo(200);
+            java.util.concurrent.CompletableFuture<Response> waiting =
+                    java.util.concurrent.CompletableFuture.supplyAsync(() -> api.get(PATH, tenant.token()));
+            Thread.sleep(100);
+            running.removeFirst().close(); // one of the running lists ends while this one waits its turn
+            assertThat(waiting.get().status()).as("it waited, then ran").isEqualTo(200);
         } finally {
             running.forEach(ConcurrencyLimits.Permit::close);
         }
         assertThat(api.get(PATH, tenant.token()).status()).isEqualTo(200);
+    }
+
+    @Test
+    void perPageSetsThePageSizeFrom1To100AndTheLinksKeepIt() {
+        createIndividuals(7);
+
+        Response page = api.get(PATH + "?paginate=true&per_page=3&page=2", tenant.token());
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.data()).hasSize(3);
+        assertThat(page.json().get("meta").get("per_page").intValue()).isEqualTo(3);
+        assertThat(page.json().get("meta").get("last_page").intValue()).isEqualTo(3);
+        assertThat(page.json().get("links").get("next").stringValue()).contains("per_page=3").contains("page=3");
+        assertThat(api.get(PATH + "?paginate=true&per_page=100", tenant.token()).data()).hasSize(7);
+        for (String bad : new String[] {"0", "101", "ten", "-1"}) {
+            assertInvalid(PATH + "?paginate=true&per_page=" + bad, "per_page", "per_page must be an integer from 1 to 100.");
+        }
+        assertInvalid(PATH + "?paginate=true&per_page=100&page=21474837", "page",
+                "page must be an integer from 1 to 21474836.");
     }
 
     @Test

@@ -51,7 +51,8 @@ class BlaaizOAuthTest extends KyraIntegrationTest {
         Response response = token(Map.of("scope", "customer:read customer:write"));
 
         assertThat(response.status()).isEqualTo(200);
-        assertThat(response.json().propertyNames()).containsExactly("token_type", "expires_in", "access_token");
+        assertThat(response.json().propertyNames()).containsExactly("token_type", "expires_in", "access_token", "scope");
+        assertThat(response.json().get("scope").stringValue()).isEqualTo("customer:read customer:write");
         assertThat(response.json().get("token_type").stringValue()).isEqualTo("Bearer");
         assertThat(response.json().get("expires_in").intValue()).isEqualTo(900);
         assertThat(response.header("Cache-Control")).isEqualTo("no-store");
@@ -90,8 +91,47 @@ class BlaaizOAuthTest extends KyraIntegrationTest {
     void aStarAsksForEveryGrantedScope() {
         String token = token(Map.of("scope", "*")).json().get("access_token").stringValue();
 
-        assertThat(claims(token).get("scope")).hasSize(7);
+        assertThat(claims(token).get("scope")).hasSize(8);
         assertThat(api.post("/api/external/customer", token, Customers.INDIVIDUAL).status()).isEqualTo(201);
+    }
+
+    /** What the official Java SDK (1.6.1) asks for when no scope is configured, in its order. */
+    static final String SDK_DEFAULT_SCOPES = "wallet:read currency:read bank:read customer:read customer:write "
+            + "beneficiary:read virtual-account:read virtual-account:create virtual-account:close collection:create "
+            + "collection:crypto:create collection:interac:accept payout:create swap:create transaction:read fees:read "
+            + "file:upload webhook:read webhook:write webhook:replay rates:read compliance-kyc:read "
+            + "compliance-kyc:create compliance-kyc:cancel compliance-kyc:pii:read";
+
+    @Test
+    void theSdksDefaultRequestGetsWhatTheClientHoldsAndDropsWhatKyraDoesNotServe() {
+        Response response = token(Map.of("scope", SDK_DEFAULT_SCOPES));
+
+        assertThat(response.status()).as(response.toString()).isEqualTo(200);
+        assertThat(response.json().get("scope").stringValue().split(" ")).containsExactlyInAnyOrderElementsOf(
+                dev.kyra.support.Tenants.ALL_SCOPES);
+        String token = response.json().get("access_token").stringValue();
+        assertThat(claims(token).get("scope").toString()).doesNotContain("wallet:read", "payout:create");
+        assertThat(api.post("/api/external/customer", token, Customers.INDIVIDUAL).status()).isEqualTo(201);
+    }
+
+    @Test
+    void aClientHoldingFewerScopesGetsThoseOfTheDefaultRequestThatItHolds() {
+        Tenant readOnly = tenants.withClient(tenant.platformId(), "test", List.of("customer:read"));
+        Response response = api.postForm("/oauth/token", Map.of("grant_type", "client_credentials",
+                "client_id", readOnly.clientId(), "client_secret", readOnly.clientSecret(), "scope", SDK_DEFAULT_SCOPES));
+
+        assertThat(response.status()).as(response.toString()).isEqualTo(200);
+        assertThat(response.json().get("scope").stringValue()).isEqualTo("customer:read");
+    }
+
+    @Test
+    void anUnknownScopeBesideDocumentedOnesIsStillInvalid() {
+        assertOAuthError(token(Map.of("scope", "customer:read wallet:read made-up:scope")), 400, "invalid_scope",
+                "Invalid scope(s) provided");
+        assertOAuthError(token(Map.of("scope", "customer:read full-access")), 400, "invalid_scope",
+                "Invalid scope(s) provided");
+        assertOAuthError(token(Map.of("scope", "wallet:read payout:create")), 400, "invalid_scope",
+                "Invalid scope(s) provided");
     }
 
     @Test
