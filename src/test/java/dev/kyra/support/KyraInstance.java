@@ -3,6 +3,7 @@ package dev.kyra.support;
 import dev.kyra.KyraApplication;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.boot.SpringApplication;
@@ -19,10 +20,14 @@ public final class KyraInstance implements AutoCloseable {
         this.context = context;
     }
 
+    /** Starts Kyra with these settings over the defaults below; a setting given twice would be joined by a comma. */
     public static KyraInstance start(Path dataDir, Map<String, String> settings) {
-        List<String> args = new ArrayList<>(List.of("--server.port=0", "--kyra.data-dir=" + dataDir.toAbsolutePath(),
-                "--kyra.admin-token=" + ADMIN_TOKEN, "--logging.level.dev.kyra.requests=WARN"));
-        settings.forEach((key, value) -> args.add("--" + key + "=" + value));
+        Map<String, String> all = new LinkedHashMap<>(Map.of("server.port", "0",
+                "kyra.data-dir", dataDir.toAbsolutePath().toString(), "kyra.admin-token", ADMIN_TOKEN,
+                "logging.level.dev.kyra.requests", "WARN"));
+        all.putAll(settings);
+        List<String> args = new ArrayList<>();
+        all.forEach((key, value) -> args.add("--" + key + "=" + value));
         return new KyraInstance(SpringApplication.run(KyraApplication.class, args.toArray(String[]::new)));
     }
 
