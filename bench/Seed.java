@@ -71,9 +71,12 @@ public class Seed {
     private static void create(HttpClient client, String url, String token, String body, Pattern idPattern,
                                ConcurrentLinkedQueue<String> ids, AtomicInteger failures) {
         try {
-            HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(url))
-                    .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = send(client, url, token, body);
+            for (int retry = 0; retry < 3 && response.statusCode() == 503; retry++) {
+                // overloaded for a moment: a well-behaved client comes back, as the 503 asks
+                Thread.sleep(1000);
+                response = send(client, url, token, body);
+            }
             Matcher matcher = idPattern.matcher(response.body());
             if (response.statusCode() == 201 && matcher.find()) {
                 ids.add(matcher.group(1));
@@ -83,6 +86,13 @@ public class Seed {
         } catch (IOException | InterruptedException e) {
             failures.incrementAndGet();
         }
+    }
+
+    private static HttpResponse<String> send(HttpClient client, String url, String token, String body)
+            throws IOException, InterruptedException {
+        return client.send(HttpRequest.newBuilder(URI.create(url))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static String blaaizBody(String tag, int n) {

@@ -3,13 +3,12 @@ package dev.kyra.database;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kyra.support.Api;
-import dev.kyra.support.KyraInstance;
 import dev.kyra.support.Customers;
+import dev.kyra.support.KyraInstance;
 import dev.kyra.support.Response;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.net.ServerSocket;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;

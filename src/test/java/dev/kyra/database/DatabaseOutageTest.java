@@ -3,8 +3,8 @@ package dev.kyra.database;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kyra.support.Api;
-import dev.kyra.support.KyraInstance;
 import dev.kyra.support.Customers;
+import dev.kyra.support.KyraInstance;
 import dev.kyra.support.Response;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
