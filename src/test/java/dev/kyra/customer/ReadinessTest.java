@@ -7,6 +7,7 @@ import dev.kyra.platform.Tenant;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -77,9 +78,9 @@ class ReadinessTest {
         assertThat(fullGap(owner("Jane", "100", "passport", true, true)))
                 .isEqualTo("Cannot verify business customer: owner Jane Doe id_document_type=passport must not have id_document_back.");
         assertThat(fullGap(with(owner("Jane", "100", "passport", true, false), OwnerFields.DATE_OF_BIRTH,
-                LocalDate.now().minusYears(17))))
+                LocalDate.now(ZoneOffset.UTC).minusYears(17))))
                 .isEqualTo("Cannot verify business customer: owner Jane Doe date_of_birth must be at least 18 years ago.");
-        assertThat(fullGap(with(owner("Jane", "100", "passport", true, false), OwnerFields.ID_EXPIRY_DATE, LocalDate.now())))
+        assertThat(fullGap(with(owner("Jane", "100", "passport", true, false), OwnerFields.ID_EXPIRY_DATE, LocalDate.now(ZoneOffset.UTC))))
                 .isEqualTo("Cannot verify business customer: owner Jane Doe id_expiry_date must be a future date.");
         assertThat(Readiness.gap(customer(CustomerType.BUSINESS, KybScope.FULL, complete().build()),
                 List.of(owner("Jane", "60", "passport", true, false), owner("John", "40", "id_card", true, true)),

@@ -2,8 +2,10 @@ package dev.kyra.files;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.kyra.support.Customers;
 import dev.kyra.support.Journeys;
 import dev.kyra.support.KyraIntegrationTest;
+import dev.kyra.support.Tenant;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.time.Duration;
@@ -39,13 +41,22 @@ class SignedUrlTest extends KyraIntegrationTest {
     }
 
     @Test
-    void anExpiredUrlIsRefusedOverHttp() {
-        String token = signer.sign(UrlSigner.Operation.UPLOAD, UUID.randomUUID(), Instant.now().minusSeconds(1));
+    void anExpiredUrlIsRefusedOverHttpForAFileThatIsReallyWaitingForItsBytes() {
+        Tenant tenant = tenants.create();
+        String business = api.post("/api/external/customer", tenant.token(), Customers.BUSINESS).data().get("id").stringValue();
+        UUID file = UUID.fromString(api.post("/api/external/customer/" + business + "/document/presigned-url",
+                tenant.token(), "").data().get("file_id").stringValue());
+        String expired = signer.sign(UrlSigner.Operation.UPLOAD, file, Instant.now().minusSeconds(1));
+        String valid = signer.sign(UrlSigner.Operation.UPLOAD, file, Instant.now().plusSeconds(60));
 
-        var response = api.send(HttpRequest.newBuilder(URI.create(api.baseUrl() + "/files/" + token))
+        var refused = put(expired);
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(refused.message()).isEqualTo("The upload URL is invalid or has expired.");
+        assertThat(put(valid).status()).as("the same file with a live URL: only the expiry refused it").isEqualTo(200);
+    }
+
+    private dev.kyra.support.Response put(String token) {
+        return api.send(HttpRequest.newBuilder(URI.create(api.baseUrl() + "/files/" + token))
                 .PUT(HttpRequest.BodyPublishers.ofByteArray(Journeys.PDF)));
-
-        assertThat(response.status()).isEqualTo(403);
-        assertThat(response.message()).isEqualTo("The upload URL is invalid or has expired.");
     }
 }
