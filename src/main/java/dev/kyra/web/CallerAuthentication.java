@@ -4,6 +4,7 @@ import dev.kyra.platform.Caller;
 import java.util.Collection;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
 
 /**
  * An authenticated request on any face: the {@link Caller} it acts as, and the scopes its credential
@@ -17,6 +18,12 @@ public class CallerAuthentication extends AbstractAuthenticationToken {
         super(authorities);
         this.caller = caller;
         setAuthenticated(true);
+    }
+
+    /** A caller whose credential grants these scopes, as {@code SCOPE_…} authorities. */
+    public static CallerAuthentication withScopes(Caller caller, Collection<String> scopes) {
+        return new CallerAuthentication(caller, scopes.stream().map(scope -> new SimpleGrantedAuthority("SCOPE_" + scope))
+                .toList());
     }
 
     @Override

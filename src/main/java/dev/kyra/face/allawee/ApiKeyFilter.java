@@ -14,7 +14,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Optional;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -63,8 +62,7 @@ final class ApiKeyFilter extends OncePerRequestFilter {
             return;
         }
         Caller caller = new Caller(key.get().tenant(), "api-key:" + key.get().id());
-        SecurityContextHolder.getContext().setAuthentication(new CallerAuthentication(caller,
-                key.get().scopes().stream().map(scope -> new SimpleGrantedAuthority("SCOPE_" + scope)).toList()));
+        SecurityContextHolder.getContext().setAuthentication(CallerAuthentication.withScopes(caller, key.get().scopes()));
         chain.doFilter(request, response);
     }
 

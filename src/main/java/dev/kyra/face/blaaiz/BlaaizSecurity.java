@@ -36,7 +36,6 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.OAuth2AuthorizationServerConfiguration;
 import org.springframework.security.config.annotation.web.configurers.oauth2.server.authorization.OAuth2AuthorizationServerConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
@@ -215,7 +214,6 @@ class BlaaizSecurity {
         }
         Caller caller = new Caller(new Tenant(UUID.fromString(platform), mode), "oauth-client:" + jwt.getSubject());
         List<String> scopes = jwt.getClaimAsStringList("scope");
-        return new CallerAuthentication(caller, scopes == null ? List.of()
-                : scopes.stream().map(scope -> new SimpleGrantedAuthority("SCOPE_" + scope)).toList());
+        return CallerAuthentication.withScopes(caller, scopes == null ? List.of() : scopes);
     }
 }

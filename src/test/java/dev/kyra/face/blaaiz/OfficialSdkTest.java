@@ -99,17 +99,19 @@ class OfficialSdkTest extends KyraIntegrationTest {
         assertThat(attached.status()).as(attached.toString()).isEqualTo(200);
     }
 
+    /** A JSON call as the SDK makes it, with a Bearer token. */
     private Response sdk(String method, String path, String authorization, String json) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(api.baseUrl() + path))
-                .header("Authorization", authorization);
-        SDK_HEADERS.forEach(request::header);
-        return api.send(request.method(method, json == null ? HttpRequest.BodyPublishers.noBody()
-                : HttpRequest.BodyPublishers.ofString(json)));
+        return call(method, path, "Authorization", authorization, json);
     }
 
+    /** The same call with the legacy key instead. */
     private Response legacy(String method, String path, String key, String json) {
+        return call(method, path, "x-blaaiz-api-key", key, json);
+    }
+
+    private Response call(String method, String path, String credentialHeader, String credential, String json) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(api.baseUrl() + path))
-                .header("x-blaaiz-api-key", key);
+                .header(credentialHeader, credential);
         SDK_HEADERS.forEach(request::header);
         return api.send(request.method(method, json == null ? HttpRequest.BodyPublishers.noBody()
                 : HttpRequest.BodyPublishers.ofString(json)));
