@@ -1,29 +1,29 @@
 package dev.kyra.platform;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Credential lookups every request makes, remembered for a minute so that a request does not cost a
- * database round trip. Bounded: emptied when full, so memory never grows with what clients present.
- * A change that ends a credential forgets it once committed, so it takes effect at once on this
- * node and within the minute on others sharing the database.
+ * database round trip. Bounded (Caffeine evicts the least useful entries past the maximum, instead of
+ * forgetting everything at once), so memory never grows with what clients present. A change that
+ * ends a credential forgets it once committed, so it takes effect at once on this node and within the
+ * minute on others sharing the database.
  */
 final class RememberedLookups<K, V> {
 
     private static final Duration REMEMBERED_FOR = Duration.ofMinutes(1);
     private static final int MAX_REMEMBERED = 10_000;
 
-    private record Remembered<V>(Optional<V> value, Instant until) {
-    }
-
-    private final Map<K, Remembered<V>> remembered = new ConcurrentHashMap<>();
+    private final Cache<K, Optional<V>> remembered = Caffeine.newBuilder()
+            .expireAfterWrite(REMEMBERED_FOR)
+            .maximumSize(MAX_REMEMBERED)
+            .build();
     private final boolean rememberAbsence;
 
     /** @param rememberAbsence whether "none" is remembered too, or only what was found */
@@ -32,17 +32,13 @@ final class RememberedLookups<K, V> {
     }
 
     Optional<V> get(K key, Function<K, Optional<V>> lookUp) {
-        Instant now = Instant.now();
-        Remembered<V> known = remembered.get(key);
-        if (known != null && now.isBefore(known.until())) {
-            return known.value();
+        Optional<V> known = remembered.getIfPresent(key);
+        if (known != null) {
+            return known;
         }
         Optional<V> found = lookUp.apply(key);
         if (found.isPresent() || rememberAbsence) {
-            if (remembered.size() >= MAX_REMEMBERED) {
-                remembered.clear();
-            }
-            remembered.put(key, new Remembered<>(found, now.plus(REMEMBERED_FOR)));
+            remembered.put(key, found);
         }
         return found;
     }
@@ -53,13 +49,13 @@ final class RememberedLookups<K, V> {
      */
     void forgetAfterCommit(K key) {
         if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-            remembered.remove(key);
+            remembered.invalidate(key);
             return;
         }
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override
             public void afterCommit() {
-                remembered.remove(key);
+                remembered.invalidate(key);
             }
         });
     }
