@@ -1,5 +1,6 @@
 package dev.kyra.web;
 
+import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessResourceException;
@@ -22,10 +23,20 @@ final class DatabaseUnavailable {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof DataAccessResourceFailureException || cause instanceof TransientDataAccessResourceException
                     || cause instanceof CannotCreateTransactionException
-                    || cause instanceof SQLTransientConnectionException) {
+                    || cause instanceof SQLTransientConnectionException
+                    || cause instanceof SQLException sql && lostTheServer(sql.getSQLState())) {
                 return true;
             }
         }
         return false;
+    }
+
+    /**
+     * PostgreSQL's states for a connection that is gone or refused, whatever Spring made of them: class
+     * 08 (connection exceptions) and 57P01–57P03 (the server shutting down, crashed, or still starting).
+     */
+    private static boolean lostTheServer(String sqlState) {
+        return sqlState != null && (sqlState.startsWith("08") || sqlState.equals("57P01") || sqlState.equals("57P02")
+                || sqlState.equals("57P03"));
     }
 }
