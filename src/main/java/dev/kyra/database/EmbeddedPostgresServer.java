@@ -186,7 +186,7 @@ final class EmbeddedPostgresServer implements AutoCloseable {
                 postmaster.pid(), port);
         postgres.close(); // releases the launcher's lock on the directory; the stop itself finds nothing to stop
         Instant giveUp = Instant.now().plus(RESTART_PATIENCE);
-        while (true) {
+        while (!closing) {
             // the dead postmaster's backends may still hold its shared memory for a moment
             stopOrphanedPostmaster(dataDirectory);
             try {
