@@ -23,8 +23,8 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * A seeded generator of hostile requests over every write endpoint of the three faces and every list
- * parameter: valid bodies with one value swapped for something hostile, bodies cut short or with bad
+ * A seeded generator of hostile requests over every write endpoint of the three faces, the token
+ * endpoint and every list parameter: valid bodies with one value swapped for something hostile, bodies cut short or with bad
  * bytes spliced in, query strings of odd encodings. Every answer must be below 500, and every refused
  * request (4xx) must leave the tenant's rows exactly as they were. A failure names the seed and the
  * request, so it can be replayed.
@@ -70,7 +70,11 @@ class FuzzTest extends KyraIntegrationTest {
         String state = TenantState.of(jdbc, tenant.platformId());
         for (int i = 0; i < REQUESTS; i++) {
             Target target = targets.get(random.nextInt(targets.size()));
-            Attempt attempt = target.method().equals("GET") ? query(target) : body(target);
+            Attempt attempt = switch (target.method()) {
+                case "GET" -> query(target);
+                case "FORM" -> form(target);
+                default -> body(target);
+            };
             long platforms = platformCount();
             Response response = api.send(attempt.request().get());
             String what = "seed " + SEED + ", request " + i + ": " + attempt.description() + " -> " + response;
@@ -125,6 +129,8 @@ class FuzzTest extends KyraIntegrationTest {
                 new Target("POST", "/admin/v1/customers/" + business + "/reject", admin, "{\"comment\":\"Blurry image\"}"),
                 new Target("POST", "/admin/v1/customers/" + business + "/owners/" + owner + "/reject", admin,
                         "{\"comment\":\"Expired\"}"),
+                new Target("FORM", "/oauth/token", "", "grant_type=client_credentials&client_id=" + tenant.clientId()
+                        + "&client_secret=" + tenant.clientSecret() + "&scope=*"),
                 new Target("GET", "/api/external/customer", bearer, "email id_number registration_number "
                         + "verification_status type paginate page"),
                 new Target("GET", c + individual, bearer, "expand"),
@@ -174,6 +180,18 @@ class FuzzTest extends KyraIntegrationTest {
                 () -> HttpRequest.newBuilder(URI.create(api.baseUrl() + target.path()))
                         .header("Authorization", target.auth()).header("Content-Type", "application/json")
                         .method(target.method(), HttpRequest.BodyPublishers.ofByteArray(sent)));
+    }
+
+    /** A token request with one of its form fields given a hostile value, percent-encoded by hand. */
+    private Attempt form(Target target) {
+        String[] fields = target.body().split("&");
+        int changed = random.nextInt(fields.length);
+        fields[changed] = fields[changed].substring(0, fields[changed].indexOf('=') + 1) + pick(HOSTILE_QUERY_VALUES);
+        String body = String.join("&", fields);
+        return new Attempt("POST " + target.path() + " with " + body,
+                () -> HttpRequest.newBuilder(URI.create(api.baseUrl() + target.path()))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
     /** A few of the list's parameters, with hostile values, percent-encoded by hand. */
