@@ -59,8 +59,7 @@ final class EmbeddedPostgresServer implements AutoCloseable {
         this.watchInterval = watchInterval;
         this.password = password;
         this.postgres = postgres;
-        this.postmaster = postmasterOf(dataDirectory).orElseThrow(
-                () -> new IOException("the embedded PostgreSQL started but wrote no postmaster.pid"));
+        this.postmaster = startedPostmaster(dataDirectory);
         this.watchdog = Thread.ofPlatform().daemon().name("embedded-postgres-watchdog").unstarted(this::watch);
     }
 
@@ -148,10 +147,6 @@ final class EmbeddedPostgresServer implements AutoCloseable {
         return password.value();
     }
 
-    boolean isRunning() {
-        return postmaster.isAlive();
-    }
-
     @Override
     public void close() throws IOException {
         closing = true;
@@ -191,8 +186,7 @@ final class EmbeddedPostgresServer implements AutoCloseable {
             stopOrphanedPostmaster(dataDirectory);
             try {
                 postgres = builder(dataDirectory, password, false, port).start();
-                postmaster = postmasterOf(dataDirectory).orElseThrow(
-                        () -> new IOException("the embedded PostgreSQL restarted but wrote no postmaster.pid"));
+                postmaster = startedPostmaster(dataDirectory);
                 log.info("embedded PostgreSQL running again on port {} (pid {})", port, postmaster.pid());
                 return;
             } catch (IOException | RuntimeException e) {
@@ -206,7 +200,7 @@ final class EmbeddedPostgresServer implements AutoCloseable {
     }
 
     static void stopOrphanedPostmaster(Path dataDirectory) throws IOException {
-        Optional<ProcessHandle> orphan = orphanedPostmaster(dataDirectory);
+        Optional<ProcessHandle> orphan = livePostmaster(dataDirectory);
         if (orphan.isEmpty()) {
             return;
         }
@@ -229,12 +223,17 @@ final class EmbeddedPostgresServer implements AutoCloseable {
         }
     }
 
-    /** The live postgres process that {@code postmaster.pid} says is serving this directory, if any. */
-    static Optional<ProcessHandle> orphanedPostmaster(Path dataDirectory) throws IOException {
-        return postmasterOf(dataDirectory);
+    /** The postmaster a start has just launched: the launcher waited until it wrote its pid file. */
+    private static ProcessHandle startedPostmaster(Path dataDirectory) throws IOException {
+        return livePostmaster(dataDirectory).orElseThrow(
+                () -> new IOException("the embedded PostgreSQL started but wrote no postmaster.pid"));
     }
 
-    private static Optional<ProcessHandle> postmasterOf(Path dataDirectory) throws IOException {
+    /**
+     * The live postgres process that {@code postmaster.pid} says is serving this directory, if any: an
+     * orphan before a start, the running server after one.
+     */
+    static Optional<ProcessHandle> livePostmaster(Path dataDirectory) throws IOException {
         Path pidFile = dataDirectory.resolve("postmaster.pid");
         if (!Files.exists(pidFile)) {
             return Optional.empty();

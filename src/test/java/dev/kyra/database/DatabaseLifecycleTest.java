@@ -107,7 +107,7 @@ class DatabaseLifecycleTest {
         } finally {
             kyra.destroyForcibly().waitFor(); // SIGKILL: no shutdown hook runs, postgres is left behind
         }
-        Optional<ProcessHandle> orphan = EmbeddedPostgresServer.orphanedPostmaster(dataDir.resolve("postgres"));
+        Optional<ProcessHandle> orphan = EmbeddedPostgresServer.livePostmaster(dataDir.resolve("postgres"));
         assertThat(orphan).as("the killed JVM left its postgres running").isPresent();
 
         try (KyraInstance restarted = KyraInstance.start(dataDir, Map.of())) {
