@@ -1,5 +1,7 @@
 package dev.kyra.web;
 
+import java.util.Locale;
+import java.util.UUID;
 import org.springframework.http.HttpStatus;
 
 /**
@@ -13,7 +15,15 @@ public interface ApiFace {
     /** Whether requests to this path are this face's. */
     boolean serves(String path);
 
-    String newRequestId();
+    /** A new request id: a UUID, unless the face's own format differs (the Allawee face's {@code req.}). */
+    default String newRequestId() {
+        return UUID.randomUUID().toString();
+    }
+
+    /** The kebab-case code of a status, such as {@code bad-request}, for errors that have no better one. */
+    static String codeOf(HttpStatus status) {
+        return status.name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
 
     /**
      * The body of an error response.

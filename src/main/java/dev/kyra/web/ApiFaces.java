@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
@@ -23,11 +22,6 @@ public class ApiFaces {
         @Override
         public boolean serves(String path) {
             return true;
-        }
-
-        @Override
-        public String newRequestId() {
-            return UUID.randomUUID().toString();
         }
 
         @Override

@@ -1,9 +1,14 @@
 package dev.kyra.web;
 
 import java.sql.SQLException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import java.sql.SQLTransientConnectionException;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessResourceException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.transaction.CannotCreateTransactionException;
 
 /**
@@ -13,10 +18,19 @@ import org.springframework.transaction.CannotCreateTransactionException;
  */
 final class DatabaseUnavailable {
 
-    static final String MESSAGE = "Kyra cannot reach its database just now. Try again shortly.";
-    static final String RETRY_AFTER_SECONDS = "5";
+    private static final Logger log = LoggerFactory.getLogger(DatabaseUnavailable.class);
+    private static final String MESSAGE = "Kyra cannot reach its database just now. Try again shortly.";
+    private static final String RETRY_AFTER_SECONDS = "5";
 
     private DatabaseUnavailable() {
+    }
+
+    /** The 503 a request that failed this way gets, in its face's shape; the log names only what failed. */
+    static ResponseEntity<Object> answer(ApiFace face, String request, Throwable failure) {
+        log.warn("the database is unavailable for {}: {}", request, failure.getClass().getSimpleName());
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
+                .body(face.errorBody(HttpStatus.SERVICE_UNAVAILABLE, "service-unavailable", MESSAGE));
     }
 
     static boolean causedBy(Throwable failure) {

@@ -5,7 +5,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.webmvc.error.ErrorController;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -35,11 +34,7 @@ class FaceErrorController implements ErrorController {
         HttpStatus status = code instanceof Integer value ? HttpStatus.resolve(value) : null;
         Throwable failure = (Throwable) request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
         if (DatabaseUnavailable.causedBy(failure)) {
-            log.warn("the database is unavailable for {}: {}", path, failure.getClass().getSimpleName());
-            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
-                    .header(HttpHeaders.RETRY_AFTER, DatabaseUnavailable.RETRY_AFTER_SECONDS)
-                    .body(faces.forPath(path).errorBody(HttpStatus.SERVICE_UNAVAILABLE, "service-unavailable",
-                            DatabaseUnavailable.MESSAGE));
+            return DatabaseUnavailable.answer(faces.forPath(path), path, failure);
         }
         if (status == null || status.is5xxServerError()) {
             log.error("unexpected failure of {}", path, failure);
@@ -48,6 +43,6 @@ class FaceErrorController implements ErrorController {
                     ApiFaces.INTERNAL_ERROR_MESSAGE));
         }
         return ResponseEntity.status(status).body(faces.forPath(path).errorBody(status,
-                status.name().toLowerCase().replace('_', '-'), status.getReasonPhrase() + "."));
+                ApiFace.codeOf(status), status.getReasonPhrase() + "."));
     }
 }

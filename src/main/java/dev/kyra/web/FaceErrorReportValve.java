@@ -40,7 +40,7 @@ final class FaceErrorReportValve extends ErrorReportValve {
                 : status == HttpStatus.BAD_REQUEST ? "The request is malformed: its path or headers cannot be read."
                 : status.getReasonPhrase() + ".";
         String path = request.getRequestURI() == null ? "/" : request.getRequestURI();
-        Object body = faces.forPath(path).errorBody(status, status.name().toLowerCase().replace('_', '-'), message);
+        Object body = faces.forPath(path).errorBody(status, ApiFace.codeOf(status), message);
         try {
             response.setContentType(MediaType.APPLICATION_JSON_VALUE);
             response.setCharacterEncoding("UTF-8");

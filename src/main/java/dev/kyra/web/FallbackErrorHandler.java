@@ -103,11 +103,7 @@ class FallbackErrorHandler {
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> unexpected(HttpServletRequest request, Exception e) {
         if (DatabaseUnavailable.causedBy(e)) {
-            log.warn("the database is unavailable for {} {}: {}", request.getMethod(), request.getRequestURI(),
-                    e.getClass().getSimpleName());
-            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
-                    .header(HttpHeaders.RETRY_AFTER, DatabaseUnavailable.RETRY_AFTER_SECONDS)
-                    .body(body(request, HttpStatus.SERVICE_UNAVAILABLE, "service-unavailable", DatabaseUnavailable.MESSAGE));
+            return DatabaseUnavailable.answer(faces.forRequest(request), request.getMethod() + " " + request.getRequestURI(), e);
         }
         log.error("unexpected failure of {} {}", request.getMethod(), request.getRequestURI(), e);
         return error(request, HttpStatus.INTERNAL_SERVER_ERROR, "internal-error",

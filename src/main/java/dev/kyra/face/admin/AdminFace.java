@@ -3,7 +3,6 @@ package dev.kyra.face.admin;
 import dev.kyra.web.ApiFace;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
@@ -16,11 +15,6 @@ class AdminFace implements ApiFace {
     @Override
     public boolean serves(String path) {
         return path.startsWith(PREFIX);
-    }
-
-    @Override
-    public String newRequestId() {
-        return UUID.randomUUID().toString();
     }
 
     @Override

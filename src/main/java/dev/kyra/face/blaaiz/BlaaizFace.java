@@ -23,11 +23,6 @@ class BlaaizFace implements ApiFace {
     }
 
     @Override
-    public String newRequestId() {
-        return UUID.randomUUID().toString();
-    }
-
-    @Override
     public Object errorBody(HttpStatus status, String code, String message) {
         return error(message);
     }

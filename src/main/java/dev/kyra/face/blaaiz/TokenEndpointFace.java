@@ -3,7 +3,6 @@ package dev.kyra.face.blaaiz;
 import dev.kyra.web.ApiFace;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
@@ -18,11 +17,6 @@ class TokenEndpointFace implements ApiFace {
     @Override
     public boolean serves(String path) {
         return path.equals(BlaaizFace.TOKEN_PATH);
-    }
-
-    @Override
-    public String newRequestId() {
-        return UUID.randomUUID().toString();
     }
 
     @Override
