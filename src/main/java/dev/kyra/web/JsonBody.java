@@ -8,4 +8,12 @@ import tools.jackson.databind.node.ObjectNode;
  * controller parameter of this type to receive it.
  */
 public record JsonBody(ObjectNode object) {
+
+    /**
+     * The largest exponent a JSON number may carry, either way. Jackson already caps a number at 1,000
+     * digits; an exponent is not capped, and {@code 1e999999999} is a few bytes that no field means and
+     * that PostgreSQL or {@code BigDecimal.toPlainString} cannot cope with. A face that reads numbers
+     * from strings applies the same bound.
+     */
+    public static final int MAX_NUMBER_SCALE = 1000;
 }

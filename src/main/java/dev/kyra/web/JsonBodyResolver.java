@@ -24,13 +24,6 @@ import tools.jackson.databind.node.ObjectNode;
  */
 class JsonBodyResolver implements HandlerMethodArgumentResolver {
 
-    /**
-     * The largest exponent a JSON number may carry, either way. Jackson already caps a number at 1,000
-     * digits; an exponent is not capped, and {@code 1e999999999} is a few bytes that no field means and
-     * that PostgreSQL or {@code BigDecimal.toPlainString} cannot cope with.
-     */
-    static final int MAX_NUMBER_SCALE = 1000;
-
     private static final JsonMapper STRICT = JsonMapper.builder()
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
@@ -101,7 +94,7 @@ class JsonBodyResolver implements HandlerMethodArgumentResolver {
             });
         } else if (node.isBigDecimal()) {
             BigDecimal number = node.decimalValue();
-            if (Math.abs((long) number.scale()) > MAX_NUMBER_SCALE) {
+            if (Math.abs((long) number.scale()) > JsonBody.MAX_NUMBER_SCALE) {
                 throw new MalformedBodyException("The value of " + printable(path) + " is a number out of range.");
             }
         }

@@ -3,6 +3,7 @@ package dev.kyra.face.blaaiz;
 import dev.kyra.customer.Field;
 import dev.kyra.customer.FieldPath;
 import dev.kyra.customer.Violation;
+import dev.kyra.web.JsonBody;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -22,7 +23,6 @@ final class BlaaizJsonValues {
     static final Object INVALID = new Object();
 
     private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
-    private static final int MAX_NUMBER_SCALE = 1000;
     private static final Pattern INTEGER = Pattern.compile("-?\\d{1,18}");
 
     private BlaaizJsonValues() {
@@ -58,7 +58,7 @@ final class BlaaizJsonValues {
             try {
                 BigDecimal number = text != null ? new BigDecimal(text) : null;
                 // the same bound the JSON reader puts on a number written as a number
-                return number != null && Math.abs((long) number.scale()) <= MAX_NUMBER_SCALE ? number
+                return number != null && Math.abs((long) number.scale()) <= JsonBody.MAX_NUMBER_SCALE ? number
                         : invalid(path, "{field} must be a number", problems);
             } catch (NumberFormatException e) {
                 return invalid(path, "{field} must be a number", problems);
