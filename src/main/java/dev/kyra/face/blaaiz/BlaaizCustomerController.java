@@ -202,39 +202,30 @@ class BlaaizCustomerController {
 
     /** 1 to 100 a page, 15 unless asked (decision B21). */
     private static int pageSize(String value, List<Violation> problems) {
-        String text = blankToNull(value);
-        if (text == null) {
-            return DEFAULT_PER_PAGE;
-        }
-        try {
-            int size = Integer.parseInt(text);
-            if (size >= 1 && size <= MAX_PER_PAGE) {
-                return size;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        problems.add(Violation.of(FieldPath.of(Attribute.PER_PAGE), "{field} must be an integer from 1 to " + MAX_PER_PAGE));
-        return DEFAULT_PER_PAGE;
+        return integerFrom1To(MAX_PER_PAGE, value, DEFAULT_PER_PAGE, Attribute.PER_PAGE, problems);
     }
 
     /** A page whose offset PostgreSQL cannot be asked for is refused, not wrapped around. */
     private static int pageNumber(String value, int pageSize, List<Violation> problems) {
-        int lastPage = Integer.MAX_VALUE / pageSize;
+        return integerFrom1To(Integer.MAX_VALUE / pageSize, value, 1, Attribute.PAGE, problems);
+    }
+
+    /** The parameter as an integer from 1 to {@code max}; absent is {@code absent}, anything else a violation. */
+    private static int integerFrom1To(int max, String value, int absent, Attribute parameter, List<Violation> problems) {
         String text = blankToNull(value);
         if (text == null) {
-            return 1;
+            return absent;
         }
         try {
             int number = Integer.parseInt(text);
-            if (number >= 1 && number <= lastPage) {
+            if (number >= 1 && number <= max) {
                 return number;
             }
         } catch (NumberFormatException e) {
             // reported below
         }
-        problems.add(Violation.of(FieldPath.of(Attribute.PAGE), "{field} must be an integer from 1 to " + lastPage));
-        return 1;
+        problems.add(Violation.of(FieldPath.of(parameter), "{field} must be an integer from 1 to " + max));
+        return absent;
     }
 
     private static String blankToNull(String value) {
