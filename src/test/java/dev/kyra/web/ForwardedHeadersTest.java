@@ -66,11 +66,8 @@ class ForwardedHeadersTest {
     }
 
     private static String token(Api api) {
-        Response response = api.send(HttpRequest.newBuilder(URI.create(api.baseUrl() + "/oauth/token"))
+        Response response = api.send(forwarded(HttpRequest.newBuilder(URI.create(api.baseUrl() + "/oauth/token")))
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .header("X-Forwarded-Host", "kyra.example.com")
-                .header("X-Forwarded-Proto", "https")
-                .header("X-Forwarded-Port", "443")
                 .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials&client_id=" + CLIENT
                         + "&client_secret=" + SECRET + "&scope=*")));
         assertThat(response.status()).as(response.toString()).isEqualTo(200);
@@ -79,14 +76,17 @@ class ForwardedHeadersTest {
 
     private static String uploadUrl(Api api, String token) {
         String id = api.post("/api/external/customer", token, Customers.BUSINESS).data().get("id").stringValue();
-        Response presigned = api.send(api.request("/api/external/customer/" + id + "/document/presigned-url", token)
+        Response presigned = api.send(forwarded(api.request("/api/external/customer/" + id + "/document/presigned-url", token))
                 .header("Content-Type", "application/json")
-                .header("X-Forwarded-Host", "kyra.example.com")
-                .header("X-Forwarded-Proto", "https")
-                .header("X-Forwarded-Port", "443")
                 .POST(HttpRequest.BodyPublishers.ofString(Json.object())));
         assertThat(presigned.status()).as(presigned.toString()).isEqualTo(200);
         return presigned.data().get("url").stringValue();
+    }
+
+    /** What a TLS proxy in front of Kyra, serving it as https://kyra.example.com, would add. */
+    private static HttpRequest.Builder forwarded(HttpRequest.Builder request) {
+        return request.header("X-Forwarded-Host", "kyra.example.com").header("X-Forwarded-Proto", "https")
+                .header("X-Forwarded-Port", "443");
     }
 
     private static String issuer(String token) {
