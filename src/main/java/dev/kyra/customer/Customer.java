@@ -14,7 +14,7 @@ import java.util.UUID;
  * @param metadata the platform's free JSON object, exactly as it was sent
  */
 public record Customer(UUID id, byte[] objectId, Tenant tenant, CustomerType type,
-                       VerificationStatus verificationStatus, KybScope kybScope, CustomerStatus status,
+                       VerificationStatus verificationStatus, KybScope kybScope, Activity status,
                        String reference, UUID kycDataId, boolean enhancedDueDiligence, FieldValues profile,
                        String metadata, long version, Instant createdAt, Instant updatedAt) {
 
@@ -57,7 +57,7 @@ public record Customer(UUID id, byte[] objectId, Tenant tenant, CustomerType typ
         return withStatus(verificationStatus, kybScope, now);
     }
 
-    Customer withActivity(CustomerStatus next, Instant now) {
+    Customer withActivity(Activity next, Instant now) {
         return new Customer(id, objectId, tenant, type, verificationStatus, kybScope, next, reference, kycDataId,
                 enhancedDueDiligence, profile, metadata, version + 1, createdAt, now);
     }

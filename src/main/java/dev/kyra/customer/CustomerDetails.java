@@ -8,7 +8,7 @@ import java.util.Map;
  * documents, its legacy files, its tiers and its recent comments.
  */
 public record CustomerDetails(Customer customer, List<Owner> owners, List<Document> documents,
-                              Map<LegacyFileSlot, FileRef> files, List<Verification> verifications, List<Comment> comments) {
+                              Map<LegacyFileSlot, FileRef> files, List<TierRequest> verifications, List<Comment> comments) {
 
     public CustomerDetails {
         owners = List.copyOf(owners);
@@ -19,7 +19,7 @@ public record CustomerDetails(Customer customer, List<Owner> owners, List<Docume
     }
 
     /** A customer with its owners and tiers only: what a create returns (nothing else exists yet) and lists show. */
-    static CustomerDetails of(Customer customer, List<Owner> owners, List<Verification> verifications) {
+    static CustomerDetails of(Customer customer, List<Owner> owners, List<TierRequest> verifications) {
         return new CustomerDetails(customer, owners, List.of(), Map.of(), verifications, List.of());
     }
 }

@@ -321,7 +321,7 @@ class CustomerRepository {
                 CustomerType.fromCode(row.getString("type")).orElseThrow(),
                 VerificationStatus.valueOf(row.getString("verification_status")),
                 kybScope == null ? null : KybScope.valueOf(kybScope),
-                CustomerStatus.fromCode(row.getString("status")).orElseThrow(),
+                Activity.fromCode(row.getString("status")).orElseThrow(),
                 row.getString("reference"),
                 row.getObject("kyc_data_id", UUID.class),
                 row.getBoolean("enhanced_due_diligence"),

@@ -36,13 +36,13 @@ public class CustomerService {
 
     private final CustomerRepository customers;
     private final OwnerRepository owners;
-    private final VerificationRepository verifications;
+    private final TierRequestRepository verifications;
     private final DocumentRepository documents;
     private final LegacyFileRepository legacyFiles;
     private final AuditLog audit;
     private final PlatformService platforms;
 
-    CustomerService(CustomerRepository customers, OwnerRepository owners, VerificationRepository verifications,
+    CustomerService(CustomerRepository customers, OwnerRepository owners, TierRequestRepository verifications,
                     DocumentRepository documents, LegacyFileRepository legacyFiles, AuditLog audit,
                     PlatformService platforms) {
         this.customers = customers;
@@ -90,7 +90,7 @@ public class CustomerService {
             throw new InvalidInputException(violations);
         }
         Customer customer = new Customer(id, ObjectIds.fromUuidV7(id), tenant, type, VerificationStatus.PENDING,
-                kybScope, CustomerStatus.ACTIVE, request.reference(), UuidV7.next(), false, profile,
+                kybScope, Activity.ACTIVE, request.reference(), UuidV7.next(), false, profile,
                 Objects.requireNonNullElse(request.metadata(), EMPTY_METADATA), 1, now, now);
         customers.insert(customer);
         audit.dataChanged(caller, id, "created", "customer", profile.fields());
@@ -98,7 +98,7 @@ public class CustomerService {
             owners.insert(tenant, owner);
             audit.dataChanged(caller, id, "created", subject(owner), owner.profile().fields());
         }
-        List<Verification> tiers = requestTiers(caller, id, request.tiers(), List.of(), now);
+        List<TierRequest> tiers = requestTiers(caller, id, request.tiers(), List.of(), now);
         return CustomerDetails.of(customer, ownerPlan.added, tiers);
     }
 
@@ -141,7 +141,7 @@ public class CustomerService {
             throw new InvalidInputException(misplaced);
         }
         List<Owner> storedOwners = current.type() == CustomerType.BUSINESS ? owners.findByCustomer(tenant, id) : List.of();
-        List<Verification> storedTiers = verifications.findByCustomer(tenant, id);
+        List<TierRequest> storedTiers = verifications.findByCustomer(tenant, id);
         Instant now = Timestamps.now();
         Set<Field<?>> changed = current.profile().changedBy(changes.profile());
         OwnerUpdates ownerPlan = OwnerUpdates.plan(id, storedOwners, changes.ownerEntries(), now);
@@ -231,7 +231,7 @@ public class CustomerService {
     @Transactional(readOnly = true)
     public SearchResult search(Tenant tenant, ListQuery query) {
         CustomerRepository.SearchPage page = customers.search(tenant, query);
-        Map<UUID, List<Verification>> tiers =
+        Map<UUID, List<TierRequest>> tiers =
                 verifications.findByCustomers(tenant, page.items().stream().map(Customer::id).toList());
         List<CustomerDetails> items = page.items().stream()
                 .map(customer -> CustomerDetails.of(customer, List.of(), tiers.getOrDefault(customer.id(), List.of())))
@@ -272,7 +272,7 @@ public class CustomerService {
      * Tiers whose state a request changes: new ones, and failed ones asked for again
      * ({@link Lifecycle}); pending and verified tiers stay as they are.
      */
-    private static List<Tier> newTiers(List<Tier> requested, List<Verification> stored) {
+    private static List<Tier> newTiers(List<Tier> requested, List<TierRequest> stored) {
         if (requested == null) {
             return List.of();
         }
@@ -297,13 +297,13 @@ public class CustomerService {
         return violations;
     }
 
-    private List<Verification> requestTiers(Caller caller, UUID customerId, List<Tier> tiers, List<Verification> stored,
+    private List<TierRequest> requestTiers(Caller caller, UUID customerId, List<Tier> tiers, List<TierRequest> stored,
                                             Instant now) {
-        Map<Tier, Verification> all = new java.util.EnumMap<>(Tier.class);
+        Map<Tier, TierRequest> all = new java.util.EnumMap<>(Tier.class);
         stored.forEach(verification -> all.put(verification.tier(), verification));
         for (Tier tier : tiers) {
-            Verification before = all.get(tier);
-            Verification requested = new Verification(tier, TierStatus.PENDING, before == null ? now : before.createdAt(), now);
+            TierRequest before = all.get(tier);
+            TierRequest requested = new TierRequest(tier, TierStatus.PENDING, before == null ? now : before.createdAt(), now);
             verifications.save(caller.tenant(), customerId, requested);
             audit.statusChanged(caller, customerId, "tier:" + tier.code(), before == null ? null : before.status().code(),
                     TierStatus.PENDING.code(), null);

@@ -29,14 +29,14 @@ public class ReviewService {
     private final CustomerRepository customers;
     private final OwnerRepository owners;
     private final DocumentRepository documents;
-    private final VerificationRepository verifications;
+    private final TierRequestRepository verifications;
     private final ReviewQueueRepository queue;
     private final Transitions transitions;
     private final AuditLog audit;
     private final CustomerService reads;
 
     ReviewService(CustomerRepository customers, OwnerRepository owners, DocumentRepository documents,
-                  VerificationRepository verifications, ReviewQueueRepository queue, Transitions transitions,
+                  TierRequestRepository verifications, ReviewQueueRepository queue, Transitions transitions,
                   AuditLog audit, CustomerService reads) {
         this.customers = customers;
         this.owners = owners;
@@ -142,14 +142,14 @@ public class ReviewService {
     public CustomerDetails decideTier(Caller caller, CustomerRef ref, Tier tier, Verdict verdict) {
         Lifecycle.TierAction decision = verdict == Verdict.APPROVE ? Lifecycle.TierAction.VERIFY : Lifecycle.TierAction.FAIL;
         Customer customer = customers.lock(caller.tenant(), ref);
-        Optional<Verification> current = verifications.findByCustomer(caller.tenant(), customer.id()).stream()
+        Optional<TierRequest> current = verifications.findByCustomer(caller.tenant(), customer.id()).stream()
                 .filter(verification -> verification.tier() == tier).findFirst();
-        TierStatus from = current.map(Verification::status).orElse(null);
+        TierStatus from = current.map(TierRequest::status).orElse(null);
         TierStatus next = Lifecycle.tier(from, decision).orElseThrow(() -> new ActionRefusedException(Violation.general(
                 "Only a pending tier can be " + (decision == Lifecycle.TierAction.VERIFY ? "verified" : "failed")
                         + "; " + tier.code() + " is " + (from == null ? "not requested" : from.code()) + ".")));
         Instant now = Timestamps.now();
-        verifications.save(caller.tenant(), customer.id(), new Verification(tier, next, current.orElseThrow().createdAt(), now));
+        verifications.save(caller.tenant(), customer.id(), new TierRequest(tier, next, current.orElseThrow().createdAt(), now));
         customers.updateStatus(customer.touched(now));
         audit.reviewed(caller, customer.id(), "tier:" + tier.code(), from.code(), next.code(), null);
         return reads.get(caller.tenant(), CustomerRef.id(customer.id()));
@@ -157,7 +157,7 @@ public class ReviewService {
 
     /** Activates or deactivates a customer (decision A6): a reviewer's call, not the platform's. */
     @Transactional
-    public CustomerDetails setActivity(UUID customerId, CustomerStatus status, String comment) {
+    public CustomerDetails setActivity(UUID customerId, Activity status, String comment) {
         Caller reviewer = reviewerOf(customerId);
         Customer customer = lock(reviewer, customerId);
         if (customer.status() != status) {

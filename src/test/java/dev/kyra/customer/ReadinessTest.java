@@ -114,7 +114,7 @@ class ReadinessTest {
 
     private static Customer customer(CustomerType type, KybScope scope, FieldValues profile) {
         return new Customer(UUID.randomUUID(), new byte[12], TENANT, type, VerificationStatus.PENDING, scope,
-                CustomerStatus.ACTIVE, null, UUID.randomUUID(), false, profile, "{}", 1, NOW, NOW);
+                Activity.ACTIVE, null, UUID.randomUUID(), false, profile, "{}", 1, NOW, NOW);
     }
 
     private static Owner owner(String firstName, String percentage, String documentType, boolean front, boolean back) {

@@ -12,7 +12,7 @@ import dev.kyra.customer.FileRef;
 import dev.kyra.customer.Owner;
 import dev.kyra.customer.ReviewQueueEntry;
 import dev.kyra.customer.Tier;
-import dev.kyra.customer.Verification;
+import dev.kyra.customer.TierRequest;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
@@ -132,7 +132,7 @@ final class AdminCustomerWriter {
         return json;
     }
 
-    private static Map<String, Object> verification(Verification verification) {
+    private static Map<String, Object> verification(TierRequest verification) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("tier", verification.tier().code());
         json.put("status", verification.status().code());

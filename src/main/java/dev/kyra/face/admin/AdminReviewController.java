@@ -1,7 +1,7 @@
 package dev.kyra.face.admin;
 
 import dev.kyra.customer.CustomerDetails;
-import dev.kyra.customer.CustomerStatus;
+import dev.kyra.customer.Activity;
 import dev.kyra.customer.FileRef;
 import dev.kyra.customer.NotFoundException;
 import dev.kyra.customer.ReviewService;
@@ -100,7 +100,7 @@ class AdminReviewController {
     @PostMapping("/customers/{id}/{activity:activate|deactivate}")
     Map<String, Object> setActivity(@PathVariable String id, @PathVariable String activity, JsonBody body,
                                     HttpServletRequest request) {
-        CustomerStatus status = activity.equals("activate") ? CustomerStatus.ACTIVE : CustomerStatus.INACTIVE;
+        Activity status = activity.equals("activate") ? Activity.ACTIVE : Activity.INACTIVE;
         return full(reviews.setActivity(customerId(id), status, comment(body, false)), request);
     }
 

@@ -7,7 +7,7 @@ import dev.kyra.customer.Customer;
 import dev.kyra.customer.CustomerDetails;
 import dev.kyra.customer.Field;
 import dev.kyra.customer.FieldValues;
-import dev.kyra.customer.Verification;
+import dev.kyra.customer.TierRequest;
 import dev.kyra.validation.Subdivisions;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -80,7 +80,7 @@ final class AllaweeCustomerWriter {
         return value instanceof LocalDate date ? date.toString() : value;
     }
 
-    private static Map<String, Object> verification(Verification verification) {
+    private static Map<String, Object> verification(TierRequest verification) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("type", verification.tier().code());
         json.put("status", verification.status().code());

@@ -14,21 +14,21 @@ import org.springframework.stereotype.Repository;
 
 /** A customer's verification tiers, scoped by tenant like every other read. */
 @Repository
-class VerificationRepository {
+class TierRequestRepository {
 
     private final JdbcClient jdbc;
 
-    VerificationRepository(JdbcClient jdbc) {
+    TierRequestRepository(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
-    List<Verification> findByCustomer(Tenant tenant, UUID customerId) {
+    List<TierRequest> findByCustomer(Tenant tenant, UUID customerId) {
         return findByCustomers(tenant, List.of(customerId)).getOrDefault(customerId, List.of());
     }
 
     /** The tiers of several customers in one query, for a page of a list. */
-    Map<UUID, List<Verification>> findByCustomers(Tenant tenant, Collection<UUID> customerIds) {
-        Map<UUID, List<Verification>> byCustomer = new HashMap<>();
+    Map<UUID, List<TierRequest>> findByCustomers(Tenant tenant, Collection<UUID> customerIds) {
+        Map<UUID, List<TierRequest>> byCustomer = new HashMap<>();
         if (customerIds.isEmpty()) {
             return byCustomer;
         }
@@ -47,7 +47,7 @@ class VerificationRepository {
     }
 
     /** Writes a tier's state: a new tier, or a new status of one asked for before. */
-    void save(Tenant tenant, UUID customerId, Verification verification) {
+    void save(Tenant tenant, UUID customerId, TierRequest verification) {
         jdbc.sql("""
                         insert into customer_verifications (customer_id, platform_id, mode, tier, status, created_at, updated_at)
                         values (:customerId, :platformId, :mode, :tier, :status, :createdAt, :updatedAt)
@@ -63,8 +63,8 @@ class VerificationRepository {
                 .update();
     }
 
-    private static Verification map(ResultSet row) throws SQLException {
-        return new Verification(Tier.fromCode(row.getString("tier")).orElseThrow(),
+    private static TierRequest map(ResultSet row) throws SQLException {
+        return new TierRequest(Tier.fromCode(row.getString("tier")).orElseThrow(),
                 TierStatus.fromCode(row.getString("status")),
                 row.getTimestamp("created_at").toInstant(), row.getTimestamp("updated_at").toInstant());
     }

@@ -4,13 +4,13 @@ import java.util.Arrays;
 import java.util.Optional;
 
 /** Whether a customer may transact (decision A6). Set by reviewers; every customer starts active. */
-public enum CustomerStatus {
+public enum Activity {
     ACTIVE("active"),
     INACTIVE("inactive");
 
     private final String code;
 
-    CustomerStatus(String code) {
+    Activity(String code) {
         this.code = code;
     }
 
@@ -18,7 +18,7 @@ public enum CustomerStatus {
         return code;
     }
 
-    public static Optional<CustomerStatus> fromCode(String code) {
+    public static Optional<Activity> fromCode(String code) {
         return Arrays.stream(values()).filter(status -> status.code.equals(code)).findFirst();
     }
 }
