@@ -40,20 +40,20 @@ public final class CustomerFields {
     public static final Field<String> NAME = text("name", both(), 255);
 
     // contact and registered address, for both types
-    public static final Field<String> EMAIL = text("email", both(), 255, Constraints.EMAIL);
-    public static final Field<String> PHONE = text("phone", both(), 32, Constraints.PHONE);
+    public static final Field<String> EMAIL = text("email", both(), 255, Constraints.EMAIL).personal();
+    public static final Field<String> PHONE = text("phone", both(), 32, Constraints.PHONE).personal();
     public static final Field<String> COUNTRY = text("country", both(), 2, Constraints.COUNTRY);
-    public static final Field<String> STREET = text("street", both(), 255);
-    public static final Field<String> STREET_LINE_2 = text("street_line_2", both(), 255);
-    public static final Field<String> CITY = text("city", both(), 255);
-    public static final Field<String> STATE = text("state", both(), 255);
-    public static final Field<String> POSTAL_CODE = text("zip_code", both(), 20);
-    public static final Field<String> TIN = text("tin", both(), 50);
+    public static final Field<String> STREET = text("street", both(), 255).personal();
+    public static final Field<String> STREET_LINE_2 = text("street_line_2", both(), 255).personal();
+    public static final Field<String> CITY = text("city", both(), 255).personal();
+    public static final Field<String> STATE = text("state", both(), 255).personal();
+    public static final Field<String> POSTAL_CODE = text("zip_code", both(), 20).personal();
+    public static final Field<String> TIN = text("tin", both(), 50).personal();
     public static final Field<LocalDate> DATE_OF_BIRTH =
-            Field.of("dob", LocalDate.class, both(), Constraints.BEFORE_TODAY);
+            Field.of("dob", LocalDate.class, both(), Constraints.BEFORE_TODAY).personal();
     public static final Field<LocalDate> ID_ISSUE_DATE =
-            Field.of("id_issue_date", LocalDate.class, both(), Constraints.NOT_AFTER_TODAY);
-    public static final Field<LocalDate> ID_EXPIRY_DATE = Field.of("id_expiry_date", LocalDate.class, both());
+            Field.of("id_issue_date", LocalDate.class, both(), Constraints.NOT_AFTER_TODAY).personal();
+    public static final Field<LocalDate> ID_EXPIRY_DATE = Field.of("id_expiry_date", LocalDate.class, both()).personal();
 
     // individuals
     public static final Field<String> FIRST_NAME = text("first_name", INDIVIDUAL, 255);
@@ -63,15 +63,15 @@ public final class CustomerFields {
     public static final Field<String> GENDER = text("gender", INDIVIDUAL, 1, Constraints.oneOf(Set.of("M", "F")));
     public static final Field<String> NATIONALITY = text("nationality", INDIVIDUAL, 2, Constraints.COUNTRY);
     public static final Field<String> ID_TYPE = text("id_type", INDIVIDUAL, 32, Constraints.oneOf(IDENTITY_TYPES));
-    public static final Field<String> ID_NUMBER = text("id_number", INDIVIDUAL, 100);
+    public static final Field<String> ID_NUMBER = text("id_number", INDIVIDUAL, 100).personal();
     public static final Field<String> ID_ISSUING_COUNTRY = text("id_issuing_country", INDIVIDUAL, 2, Constraints.COUNTRY);
-    public static final Field<String> ID_DOCUMENT_URL = text("id_document_url", INDIVIDUAL, 2048, Constraints.WEB_ADDRESS);
+    public static final Field<String> ID_DOCUMENT_URL = text("id_document_url", INDIVIDUAL, 2048, Constraints.WEB_ADDRESS).personal();
 
     // businesses
     public static final Field<String> BUSINESS_NAME = text("business_name", BUSINESS, 255);
     public static final Field<String> TRADING_NAME = text("trading_name", BUSINESS, 255);
     public static final Field<String> BUSINESS_TYPE = text("business_type", BUSINESS, 32, Constraints.oneOf(BUSINESS_TYPES));
-    public static final Field<String> REGISTRATION_NUMBER = text("registration_number", BUSINESS, 100);
+    public static final Field<String> REGISTRATION_NUMBER = text("registration_number", BUSINESS, 100).personal();
     public static final Field<String> INCORPORATION_COUNTRY =
             text("incorporation_country", BUSINESS, 2, Constraints.COUNTRY);
     public static final Field<LocalDate> INCORPORATION_DATE =
@@ -87,15 +87,15 @@ public final class CustomerFields {
             Field.of("expected_monthly_payments", Long.class, BUSINESS, Constraints.between(0, 1_000_000_000));
     public static final Field<String> ACCOUNT_PURPOSE =
             text("account_purpose", BUSINESS, 64, Constraints.oneOf(ACCOUNT_PURPOSES));
-    public static final Field<String> OPERATING_STREET = text("operating_street", BUSINESS, 255);
-    public static final Field<String> OPERATING_CITY = text("operating_city", BUSINESS, 255);
-    public static final Field<String> OPERATING_STATE = text("operating_state", BUSINESS, 255);
-    public static final Field<String> OPERATING_POSTAL_CODE = text("operating_zip_code", BUSINESS, 20);
+    public static final Field<String> OPERATING_STREET = text("operating_street", BUSINESS, 255).personal();
+    public static final Field<String> OPERATING_CITY = text("operating_city", BUSINESS, 255).personal();
+    public static final Field<String> OPERATING_STATE = text("operating_state", BUSINESS, 255).personal();
+    public static final Field<String> OPERATING_POSTAL_CODE = text("operating_zip_code", BUSINESS, 20).personal();
     public static final Field<String> OPERATING_COUNTRY = text("operating_country", BUSINESS, 2, Constraints.COUNTRY);
     public static final Field<String> BUSINESS_IDENTITY_TYPE =
             text("business_identity_type", BUSINESS, 8, Constraints.oneOf(BUSINESS_IDENTITY_TYPES));
     public static final Field<String> BUSINESS_DOCUMENT_URL =
-            text("business_document_url", BUSINESS, 2048, Constraints.WEB_ADDRESS);
+            text("business_document_url", BUSINESS, 2048, Constraints.WEB_ADDRESS).personal();
     /** Names or customer ids of a business's directors, as the Allawee face sends them (decision A10). */
     public static final Field<List<String>> DIRECTORS = Field.list("directors", BUSINESS, 50, 255);
 

@@ -73,19 +73,15 @@ class CustomerRepository {
                 .update());
     }
 
-    /** Writes the mutable parts of a customer that the caller holds locked. */
+    /** Writes a customer's data that the caller holds locked: profile, reference, metadata, never a status. */
     void update(Customer customer) {
         int updated = translatingDuplicates(() -> jdbc.sql("""
-                        update customers set verification_status = :verificationStatus, kyb_scope = :kybScope,
-                            status = :status, reference = :reference, profile = cast(:profile as jsonb),
+                        update customers set reference = :reference, profile = cast(:profile as jsonb),
                             metadata = cast(:metadata as json), version = :version, updated_at = :updatedAt
                         where id = :id and\s""" + TENANT)
                 .param("id", customer.id())
                 .param("platformId", customer.tenant().platformId())
                 .param("mode", customer.tenant().mode().code())
-                .param("verificationStatus", customer.verificationStatus().name())
-                .param("kybScope", customer.kybScope() == null ? null : customer.kybScope().name())
-                .param("status", customer.status().code())
                 .param("reference", customer.reference())
                 .param("profile", ProfileCodec.encode(customer.profile()))
                 .param("metadata", customer.metadata())
@@ -98,7 +94,8 @@ class CustomerRepository {
     }
 
     /**
-     * Writes a verification-status change. Entering PROCESSING stamps when the customer joined the
+     * Writes a change of the customer's verification status, KYB scope or activity; only
+     * {@link Transitions} calls it. Entering PROCESSING stamps when the customer joined the
      * reviewers' queue; leaving it clears that.
      */
     void updateStatus(Customer customer) {

@@ -1,6 +1,11 @@
 package dev.kyra.customer;
 
 import dev.kyra.database.Timestamps;
+import dev.kyra.events.Change;
+import dev.kyra.events.CustomerEvent;
+import dev.kyra.events.EventLog;
+import dev.kyra.events.EventType;
+import dev.kyra.events.FieldChange;
 import dev.kyra.ids.ObjectIds;
 import dev.kyra.ids.UuidV7;
 import dev.kyra.platform.Caller;
@@ -23,7 +28,7 @@ import org.springframework.transaction.annotation.Transactional;
  * The registry's customers: create, read, list and change them under every rule that is about
  * customers rather than about a wire format. Each call is scoped to the caller's platform and mode;
  * a customer of another tenant is {@linkplain NotFoundException not found}. A change is checked
- * whole before anything is written, and is written together with its audit entry in one
+ * whole before anything is written, and is written together with its events in one
  * transaction, under a row lock so that concurrent changes to one customer never lose each other.
  */
 @Service
@@ -32,6 +37,8 @@ public class CustomerService {
     private static final int STREAM_BATCH = 500;
 
     private static final String EMPTY_METADATA = "{}";
+    private static final String REFERENCE = "reference";
+    private static final String METADATA = "metadata";
     private static final int RECENT_COMMENTS = 10;
 
     private final CustomerRepository customers;
@@ -39,18 +46,22 @@ public class CustomerService {
     private final TierRequestRepository verifications;
     private final DocumentRepository documents;
     private final LegacyFileRepository legacyFiles;
-    private final AuditLog audit;
+    private final EventLog events;
+    private final Transitions transitions;
+    private final OwnerService ownerWrites;
     private final PlatformService platforms;
 
     CustomerService(CustomerRepository customers, OwnerRepository owners, TierRequestRepository verifications,
-                    DocumentRepository documents, LegacyFileRepository legacyFiles, AuditLog audit,
-                    PlatformService platforms) {
+                    DocumentRepository documents, LegacyFileRepository legacyFiles, EventLog events,
+                    Transitions transitions, OwnerService ownerWrites, PlatformService platforms) {
         this.customers = customers;
         this.owners = owners;
         this.verifications = verifications;
         this.documents = documents;
         this.legacyFiles = legacyFiles;
-        this.audit = audit;
+        this.events = events;
+        this.transitions = transitions;
+        this.ownerWrites = ownerWrites;
         this.platforms = platforms;
     }
 
@@ -93,12 +104,15 @@ public class CustomerService {
                 kybScope, Activity.ACTIVE, request.reference(), UuidV7.next(), false, profile,
                 Objects.requireNonNullElse(request.metadata(), EMPTY_METADATA), 1, now, now);
         customers.insert(customer);
-        audit.dataChanged(caller, id, "created", "customer", profile.fields());
-        for (Owner owner : ownerPlan.added) {
-            owners.insert(tenant, owner);
-            audit.dataChanged(caller, id, "created", subject(owner), owner.profile().fields());
+        List<FieldChange> created = new ArrayList<>(ProfileChanges.added(profile));
+        if (customer.reference() != null) {
+            created.add(FieldChange.of(REFERENCE, null, customer.reference()));
         }
-        List<TierRequest> tiers = requestTiers(caller, id, request.tiers(), List.of(), now);
+        events.record(caller, id, Change.data(EventType.CUSTOMER_CREATED, Change.CUSTOMER, created));
+        for (Owner owner : ownerPlan.added) {
+            ownerWrites.add(caller, owner);
+        }
+        List<TierRequest> tiers = requestTiers(caller, customer, request.tiers(), List.of());
         return CustomerDetails.of(customer, ownerPlan.added, tiers);
     }
 
@@ -169,25 +183,23 @@ public class CustomerService {
         Customer updated = current.changed(merged, reference, metadata, now);
         customers.update(updated);
         if (!changed.isEmpty() || referenceChanged || metadataChanged) {
-            List<String> keys = new ArrayList<>(changed.stream().map(Field::key).toList());
+            List<FieldChange> profileChanges = new ArrayList<>(ProfileChanges.between(current.profile(), merged, changed));
             if (referenceChanged) {
-                keys.add("reference");
+                profileChanges.add(FieldChange.of(REFERENCE, current.reference(), reference));
             }
             if (metadataChanged) {
-                keys.add("metadata");
+                profileChanges.add(FieldChange.masked(METADATA, current.metadata(), metadata)); // free JSON: may hold anything
             }
-            audit.changed(caller, id, "updated", "customer", keys);
+            events.record(caller, id, Change.data(EventType.PROFILE_CHANGED, Change.CUSTOMER, profileChanges));
         }
         for (Owner owner : ownerPlan.added) {
-            owners.insert(tenant, owner);
-            audit.dataChanged(caller, id, "created", subject(owner), owner.profile().fields());
+            ownerWrites.add(caller, owner);
         }
         for (Owner owner : ownerPlan.edited) {
-            owners.update(tenant, owner);
-            Owner before = storedOwners.stream().filter(o -> o.id().equals(owner.id())).findFirst().orElseThrow();
-            audit.dataChanged(caller, id, "updated", subject(owner), before.profile().changedBy(owner.profile()));
+            ownerWrites.edit(caller, updated,
+                    storedOwners.stream().filter(stored -> stored.id().equals(owner.id())).findFirst().orElseThrow(), owner);
         }
-        requestTiers(caller, id, newTiers, storedTiers, now);
+        requestTiers(caller, updated, newTiers, storedTiers);
         return details(updated); // the same shape as a read: documents, files and comments included
     }
 
@@ -248,13 +260,20 @@ public class CustomerService {
                 business ? documents.findByCustomer(tenant, customer.id()) : List.of(),
                 business ? Map.of() : legacyFiles.findByCustomer(tenant, customer.id()),
                 verifications.findByCustomer(tenant, customer.id()),
-                audit.recentComments(tenant, customer.id(), RECENT_COMMENTS));
+                recentComments(tenant, customer.id()));
     }
 
-    /** The history of a customer, oldest first. */
-    public List<AuditEntry> history(Tenant tenant, CustomerRef ref) {
+    private List<Comment> recentComments(Tenant tenant, UUID customerId) {
+        return events.recentComments(tenant, customerId, RECENT_COMMENTS).stream()
+                .map(event -> new Comment(event.id(), event.comment(),
+                        event.type() == EventType.STATUS_CHANGED ? "review" : "info", event.occurredAt()))
+                .toList();
+    }
+
+    /** The history of a customer: its events, oldest first. */
+    public List<CustomerEvent> history(Tenant tenant, CustomerRef ref) {
         Customer customer = customers.find(tenant, ref).orElseThrow(NotFoundException::customer);
-        return audit.history(tenant, customer.id());
+        return events.history(tenant, customer.id());
     }
 
     private static KybScope kybScopeFor(KybScope requested, PlatformSettings settings, List<Violation> violations) {
@@ -297,22 +316,14 @@ public class CustomerService {
         return violations;
     }
 
-    private List<TierRequest> requestTiers(Caller caller, UUID customerId, List<Tier> tiers, List<TierRequest> stored,
-                                            Instant now) {
+    private List<TierRequest> requestTiers(Caller caller, Customer customer, List<Tier> tiers, List<TierRequest> stored) {
         Map<Tier, TierRequest> all = new java.util.EnumMap<>(Tier.class);
-        stored.forEach(verification -> all.put(verification.tier(), verification));
+        stored.forEach(request -> all.put(request.tier(), request));
         for (Tier tier : tiers) {
-            TierRequest before = all.get(tier);
-            TierRequest requested = new TierRequest(tier, TierStatus.PENDING, before == null ? now : before.createdAt(), now);
-            verifications.save(caller.tenant(), customerId, requested);
-            audit.statusChanged(caller, customerId, "tier:" + tier.code(), before == null ? null : before.status().code(),
-                    TierStatus.PENDING.code(), null);
-            all.put(tier, requested);
+            all.put(tier, transitions.moveTier(caller, customer, tier, java.util.Optional.ofNullable(all.get(tier)),
+                    Lifecycle.TierAction.REQUEST, null));
         }
         return List.copyOf(all.values()); // in tier order
     }
 
-    private static String subject(Owner owner) {
-        return "owner:" + owner.id();
-    }
 }

@@ -13,15 +13,14 @@ import java.util.UUID;
 public record Document(UUID id, UUID customerId, String type, String name, String extension, String description,
                        ReviewStatus status, List<String> adminComments, FileRef file, Instant createdAt, Instant updatedAt) {
 
-    Document reviewed(ReviewStatus next, List<String> comments, Instant now) {
+    /** This document in another review status, with the reviewer's comments it now has. */
+    Document withStatus(ReviewStatus next, List<String> comments, Instant now) {
         return new Document(id, customerId, type, name, extension, description, next, comments, file, createdAt, now);
     }
 
-    /** This document after a client's edit: a REJECTED one reopens as PENDING, without the reviewer's comments. */
+    /** This document after a client's edit; its status is {@link Transitions}' to move. */
     Document edited(String newType, String newName, String newDescription, FileRef newFile, String newExtension, Instant now) {
-        ReviewStatus next = Lifecycle.child(status, Lifecycle.ChildAction.EDIT)
-                .orElseThrow(() -> new IllegalStateException("document " + id + " is locked"));
-        return new Document(id, customerId, newType, newName, newExtension, newDescription, next,
-                next != status ? null : adminComments, newFile, createdAt, now);
+        return new Document(id, customerId, newType, newName, newExtension, newDescription, status, adminComments, newFile,
+                createdAt, now);
     }
 }

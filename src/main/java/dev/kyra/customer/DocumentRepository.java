@@ -61,17 +61,29 @@ class DocumentRepository {
                 .update();
     }
 
+    /** Writes a client's edit: the document's data, never its status. */
     void update(Tenant tenant, Document document) {
         jdbc.sql("""
                         update customer_documents set type = :type, name = :name, extension = :extension,
-                            description = :description, status = :status, admin_comments = cast(:comments as jsonb),
-                            file_id = :fileId, updated_at = :updatedAt
+                            description = :description, file_id = :fileId, updated_at = :updatedAt
                         where id = :id and customer_id = :customerId and platform_id = :platformId and mode = :mode""")
                 .param("id", document.id()).param("customerId", document.customerId())
                 .param("platformId", tenant.platformId()).param("mode", tenant.mode().code())
                 .param("type", document.type()).param("name", document.name()).param("extension", document.extension())
-                .param("description", document.description()).param("status", document.status().name())
-                .param("comments", comments(document.adminComments())).param("fileId", document.file().fileId())
+                .param("description", document.description()).param("fileId", document.file().fileId())
+                .param("updatedAt", Timestamp.from(document.updatedAt()))
+                .update();
+    }
+
+    /** Writes a move of the document's review status and its reviewer's comments; only {@link Transitions} calls it. */
+    void updateStatus(Tenant tenant, Document document) {
+        jdbc.sql("""
+                        update customer_documents set status = :status, admin_comments = cast(:comments as jsonb),
+                            updated_at = :updatedAt
+                        where id = :id and customer_id = :customerId and platform_id = :platformId and mode = :mode""")
+                .param("id", document.id()).param("customerId", document.customerId())
+                .param("platformId", tenant.platformId()).param("mode", tenant.mode().code())
+                .param("status", document.status().name()).param("comments", comments(document.adminComments()))
                 .param("updatedAt", Timestamp.from(document.updatedAt()))
                 .update();
     }

@@ -6,6 +6,9 @@ import static dev.kyra.customer.DocumentFields.NAME;
 import static dev.kyra.customer.DocumentFields.TYPE;
 
 import dev.kyra.database.Timestamps;
+import dev.kyra.events.Change;
+import dev.kyra.events.EventLog;
+import dev.kyra.events.EventType;
 import dev.kyra.files.CheckedFile;
 import dev.kyra.files.FileBinding;
 import dev.kyra.files.FileService;
@@ -38,13 +41,16 @@ public class DocumentService {
 
     private final CustomerRepository customers;
     private final DocumentRepository documents;
-    private final AuditLog audit;
+    private final Transitions transitions;
+    private final EventLog events;
     private final FileService files;
 
-    DocumentService(CustomerRepository customers, DocumentRepository documents, AuditLog audit, FileService files) {
+    DocumentService(CustomerRepository customers, DocumentRepository documents, Transitions transitions, EventLog events,
+                    FileService files) {
         this.customers = customers;
         this.documents = documents;
-        this.audit = audit;
+        this.transitions = transitions;
+        this.events = events;
         this.files = files;
     }
 
@@ -78,7 +84,8 @@ public class DocumentService {
                 file.type().extension(), values.get(DESCRIPTION), ReviewStatus.PENDING, null,
                 new FileRef(file.id(), file.storageKey()), now, now);
         documents.insert(caller.tenant(), document);
-        audit.dataChanged(caller, customer.id(), "created", subject(document), values.fields());
+        events.record(caller, customer.id(), Change.data(EventType.DOCUMENT_ADDED, subject(document),
+                ProfileChanges.added(values)));
         return document;
     }
 
@@ -112,12 +119,9 @@ public class DocumentService {
         Document updated = document.edited(merged.get(TYPE), merged.get(NAME), merged.get(DESCRIPTION), fileRef, extension,
                 Timestamps.now());
         documents.update(caller.tenant(), updated);
-        audit.dataChanged(caller, customer.id(), "updated", subject(document), changed);
-        if (updated.status() != document.status()) {
-            audit.statusChanged(caller, customer.id(), subject(document), document.status().name(),
-                    updated.status().name(), null);
-        }
-        return updated;
+        events.record(caller, customer.id(), Change.data(EventType.DOCUMENT_CHANGED, subject(document),
+                ProfileChanges.between(current, merged, changed)));
+        return transitions.moveDocument(caller, customer, updated, Lifecycle.ChildAction.EDIT, null, null);
     }
 
     /** Marks the document deleted; reviewers keep its history. */
@@ -127,7 +131,7 @@ public class DocumentService {
         Document document = find(customer, documentId);
         checkMayChange(customer, document, Lifecycle.ChildAction.DELETE);
         documents.markDeleted(caller.tenant(), document, Timestamps.now());
-        audit.changed(caller, customer.id(), "deleted", subject(document), List.of());
+        events.record(caller, customer.id(), Change.data(EventType.DOCUMENT_REMOVED, subject(document), List.of()));
     }
 
     private Customer lockedBusiness(Tenant tenant, CustomerRef ref) {

@@ -21,12 +21,30 @@ public final class Field<T> {
     private final Class<T> type;
     private final Set<CustomerType> appliesTo;
     private final List<Constraint<T>> constraints;
+    private final boolean personal;
 
-    private Field(String key, Class<T> type, Set<CustomerType> appliesTo, List<Constraint<T>> constraints) {
+    private Field(String key, Class<T> type, Set<CustomerType> appliesTo, List<Constraint<T>> constraints, boolean personal) {
         this.key = key;
         this.type = type;
         this.appliesTo = Set.copyOf(appliesTo);
         this.constraints = List.copyOf(constraints);
+        this.personal = personal;
+    }
+
+    private Field(String key, Class<T> type, Set<CustomerType> appliesTo, List<Constraint<T>> constraints) {
+        this(key, type, appliesTo, constraints, false);
+    }
+
+    /**
+     * This field, holding personal data: an identifier, a date of birth, a phone, an email or an
+     * address. Its values never leave the profile: the history records only that they changed.
+     */
+    Field<T> personal() {
+        return new Field<>(key, type, appliesTo, constraints, true);
+    }
+
+    public boolean isPersonal() {
+        return personal;
     }
 
     @SafeVarargs

@@ -4,6 +4,10 @@ import static dev.kyra.customer.OwnerFields.EMAIL;
 import static dev.kyra.customer.OwnerFields.OWNERSHIP_PERCENTAGE;
 
 import dev.kyra.database.Timestamps;
+import dev.kyra.events.Change;
+import dev.kyra.events.EventLog;
+import dev.kyra.events.EventType;
+import dev.kyra.events.FieldChange;
 import dev.kyra.platform.Caller;
 import dev.kyra.platform.Tenant;
 import java.math.BigDecimal;
@@ -34,15 +38,17 @@ public class KybUpgradeService {
     private final CustomerRepository customers;
     private final OwnerRepository owners;
     private final Transitions transitions;
-    private final AuditLog audit;
+    private final OwnerService ownerWrites;
+    private final EventLog events;
     private final CustomerService reads;
 
-    KybUpgradeService(CustomerRepository customers, OwnerRepository owners, Transitions transitions, AuditLog audit,
+    KybUpgradeService(CustomerRepository customers, OwnerRepository owners, Transitions transitions, OwnerService ownerWrites, EventLog events,
                       CustomerService reads) {
         this.customers = customers;
         this.owners = owners;
         this.transitions = transitions;
-        this.audit = audit;
+        this.ownerWrites = ownerWrites;
+        this.events = events;
         this.reads = reads;
     }
 
@@ -91,13 +97,13 @@ public class KybUpgradeService {
             current = customer.changed(merged, customer.reference(), customer.metadata(), now);
             customers.update(current);
         }
-        transitions.move(caller, current, Lifecycle.CustomerAction.UPGRADE_SCOPE, KybScope.FULL, null, false, UNDER_REVIEW);
-        List<String> keys = new ArrayList<>(List.of("kyb_scope"));
-        patch.fields().forEach(field -> keys.add(field.key()));
-        audit.changedWithNote(caller, customer.id(), "upgraded", keys, NOTE);
+        List<FieldChange> changes = new ArrayList<>(List.of(
+                FieldChange.of("kyb_scope", customer.kybScope().name(), KybScope.FULL.name())));
+        changes.addAll(ProfileChanges.between(customer.profile(), merged, patch.fields()));
+        events.record(caller, customer.id(), new Change(EventType.KYB_UPGRADED, Change.CUSTOMER, changes, null, null, NOTE));
+        transitions.move(caller, current, Lifecycle.CustomerAction.UPGRADE_SCOPE, KybScope.FULL, null, UNDER_REVIEW);
         for (Owner owner : plan.added) {
-            owners.insert(tenant, owner);
-            audit.dataChanged(caller, customer.id(), "created", "owner:" + owner.id(), owner.profile().fields());
+            ownerWrites.add(caller, owner);
         }
         return reads.get(tenant, CustomerRef.id(customer.id()));
     }

@@ -33,11 +33,15 @@ import java.util.Optional;
  *   pending           pending   verified  failed
  *   verified          verified  -         -
  *   failed            pending   -         -
+ *
+ * activity            ACTIVATE  DEACTIVATE
+ *   ACTIVE            ACTIVE    INACTIVE
+ *   INACTIVE          ACTIVE    INACTIVE
  * </pre>
  *
  * A customer is approved only when none of its owners or documents is REJECTED (checked by the
  * caller, which sees them all); editing a REJECTED child reopens it as PENDING and clears the
- * reviewer's comments ({@link Owner#edited}).
+ * reviewer's comments. {@link Transitions} is the one writer of every move.
  */
 public final class Lifecycle {
 
@@ -50,11 +54,22 @@ public final class Lifecycle {
     /** What can happen to a tier. */
     public enum TierAction { REQUEST, VERIFY, FAIL }
 
+    /** What a reviewer can do to whether a customer may transact (decision A6). */
+    public enum ActivityAction {
+        ACTIVATE, DEACTIVATE;
+
+        /** The action that leads to {@code activity}. */
+        public static ActivityAction to(Activity activity) {
+            return activity == Activity.ACTIVE ? ACTIVATE : DEACTIVATE;
+        }
+    }
+
     private static final Map<VerificationStatus, Map<CustomerAction, VerificationStatus>> CUSTOMER =
             new EnumMap<>(VerificationStatus.class);
     private static final Map<ReviewStatus, Map<ChildAction, ReviewStatus>> CHILD = new EnumMap<>(ReviewStatus.class);
     /** Keyed by the tier's status; a tier not asked for yet is the {@code null} row. */
     private static final Map<TierStatus, Map<TierAction, TierStatus>> TIER = new java.util.HashMap<>();
+    private static final Map<Activity, Map<ActivityAction, Activity>> ACTIVITY = new EnumMap<>(Activity.class);
 
     static {
         customer(PENDING, CustomerAction.SUBMIT, VerificationStatus.PROCESSING);
@@ -96,6 +111,11 @@ public final class Lifecycle {
         tier(TierStatus.PENDING, TierAction.FAIL, TierStatus.FAILED);
         tier(TierStatus.VERIFIED, TierAction.REQUEST, TierStatus.VERIFIED);
         tier(TierStatus.FAILED, TierAction.REQUEST, TierStatus.PENDING);
+
+        activity(Activity.ACTIVE, ActivityAction.ACTIVATE, Activity.ACTIVE);
+        activity(Activity.ACTIVE, ActivityAction.DEACTIVATE, Activity.INACTIVE);
+        activity(Activity.INACTIVE, ActivityAction.ACTIVATE, Activity.ACTIVE);
+        activity(Activity.INACTIVE, ActivityAction.DEACTIVATE, Activity.INACTIVE);
     }
 
     private Lifecycle() {
@@ -115,6 +135,10 @@ public final class Lifecycle {
         return Optional.ofNullable(TIER.getOrDefault(from, Map.of()).get(action));
     }
 
+    public static Optional<Activity> activity(Activity from, ActivityAction action) {
+        return Optional.ofNullable(ACTIVITY.getOrDefault(from, Map.of()).get(action));
+    }
+
     /**
      * Whether a client may change an owner or document of a customer in this state: the child must
      * allow it, and the customer must be neither under review nor verified (the lock matrix of §5.3).
@@ -129,6 +153,10 @@ public final class Lifecycle {
 
     private static void child(ReviewStatus from, ChildAction action, ReviewStatus to) {
         CHILD.computeIfAbsent(from, key -> new EnumMap<>(ChildAction.class)).put(action, to);
+    }
+
+    private static void activity(Activity from, ActivityAction action, Activity to) {
+        ACTIVITY.computeIfAbsent(from, key -> new EnumMap<>(ActivityAction.class)).put(action, to);
     }
 
     private static void tier(TierStatus from, TierAction action, TierStatus to) {

@@ -19,24 +19,18 @@ public record Owner(UUID id, UUID customerId, ReviewStatus status, List<String> 
         return profile.get(field);
     }
 
-    /**
-     * This owner after a client's edit. Editing a rejected owner sends it back to PENDING and clears
-     * the reviewer's comments (Blaaiz spec §5.3): the fix is what the next review looks at.
-     */
+    /** This owner after a client's edit of its profile; its status is {@link Transitions}' to move. */
     Owner edited(FieldValues newProfile, Instant now) {
         return withFiles(newProfile, idDocumentFront, idDocumentBack, now);
     }
 
     /** This owner after a client replaced its ID files (and perhaps its profile): an edit like any other. */
     Owner withFiles(FieldValues newProfile, FileRef front, FileRef back, Instant now) {
-        ReviewStatus next = Lifecycle.child(status, Lifecycle.ChildAction.EDIT)
-                .orElseThrow(() -> new IllegalStateException("owner " + id + " is locked"));
-        boolean reopened = next != status;
-        return new Owner(id, customerId, next, reopened ? null : adminComments, newProfile, front, back, createdAt, now);
+        return new Owner(id, customerId, status, adminComments, newProfile, front, back, createdAt, now);
     }
 
-    /** This owner after a review step. */
-    Owner reviewed(ReviewStatus next, List<String> comments, Instant now) {
+    /** This owner in another review status, with the reviewer's comments it now has. */
+    Owner withStatus(ReviewStatus next, List<String> comments, Instant now) {
         return new Owner(id, customerId, next, comments, profile, idDocumentFront, idDocumentBack, createdAt, now);
     }
 }

@@ -19,10 +19,10 @@ public final class OwnerFields {
 
     public static final Field<String> FIRST_NAME = text("first_name", both(), 255);
     public static final Field<String> LAST_NAME = text("last_name", both(), 255);
-    public static final Field<String> EMAIL = text("email", both(), 255, Constraints.EMAIL);
-    public static final Field<String> PHONE = text("phone", both(), 32, Constraints.PHONE);
+    public static final Field<String> EMAIL = text("email", both(), 255, Constraints.EMAIL).personal();
+    public static final Field<String> PHONE = text("phone", both(), 32, Constraints.PHONE).personal();
     public static final Field<LocalDate> DATE_OF_BIRTH =
-            Field.of("date_of_birth", LocalDate.class, both(), Constraints.AT_LEAST_18_YEARS_AGO);
+            Field.of("date_of_birth", LocalDate.class, both(), Constraints.AT_LEAST_18_YEARS_AGO).personal();
     public static final Field<String> NATIONALITY = text("nationality", both(), 2, Constraints.COUNTRY);
     public static final Field<String> TITLE = text("title", both(), 255);
     public static final Field<BigDecimal> OWNERSHIP_PERCENTAGE =
@@ -32,18 +32,18 @@ public final class OwnerFields {
     public static final Field<Boolean> IS_BENEFICIAL_OWNER = Field.of("is_beneficial_owner", Boolean.class, both());
     public static final Field<Boolean> IS_PEP = Field.of("is_pep", Boolean.class, both());
     public static final Field<Boolean> USA_TAX_RESIDENCY = Field.of("usa_tax_residency", Boolean.class, both());
-    public static final Field<String> STREET = text("street", both(), 255, Constraints.minLength(9));
-    public static final Field<String> CITY = text("city", both(), 255);
-    public static final Field<String> STATE = text("state", both(), 255);
-    public static final Field<String> POSTAL_CODE = text("zip_code", both(), 20);
+    public static final Field<String> STREET = text("street", both(), 255, Constraints.minLength(9)).personal();
+    public static final Field<String> CITY = text("city", both(), 255).personal();
+    public static final Field<String> STATE = text("state", both(), 255).personal();
+    public static final Field<String> POSTAL_CODE = text("zip_code", both(), 20).personal();
     public static final Field<String> COUNTRY = text("country", both(), 2, Constraints.COUNTRY);
     public static final Field<String> ID_DOCUMENT_TYPE =
             text("id_document_type", both(), 32, Constraints.oneOf(ID_DOCUMENT_TYPES));
-    public static final Field<String> ID_DOCUMENT_NUMBER = text("id_document_number", both(), 100);
+    public static final Field<String> ID_DOCUMENT_NUMBER = text("id_document_number", both(), 100).personal();
     public static final Field<String> ID_DOCUMENT_COUNTRY = text("id_document_country", both(), 2, Constraints.COUNTRY);
     public static final Field<LocalDate> ID_EXPIRY_DATE =
-            Field.of("id_expiry_date", LocalDate.class, both(), Constraints.AFTER_TODAY);
-    public static final Field<String> TIN = text("tin", both(), 50, Constraints.minLength(5));
+            Field.of("id_expiry_date", LocalDate.class, both(), Constraints.AFTER_TODAY).personal();
+    public static final Field<String> TIN = text("tin", both(), 50, Constraints.minLength(5)).personal();
 
     static final List<Field<?>> ALL = List.of(FIRST_NAME, LAST_NAME, EMAIL, PHONE, DATE_OF_BIRTH, NATIONALITY, TITLE,
             OWNERSHIP_PERCENTAGE, HAS_CONTROL, IS_SIGNER, IS_BENEFICIAL_OWNER, IS_PEP, USA_TAX_RESIDENCY, STREET,

@@ -61,10 +61,10 @@ class OwnerRepository {
                 .update();
     }
 
+    /** Writes a client's edit: the owner's profile and files, never its status. */
     void update(Tenant tenant, Owner owner) {
         jdbc.sql("""
-                        update customer_owners set status = :status, admin_comments = cast(:comments as jsonb),
-                            profile = cast(:profile as jsonb), id_document_front_file = :front,
+                        update customer_owners set profile = cast(:profile as jsonb), id_document_front_file = :front,
                             id_document_back_file = :back, updated_at = :updatedAt
                         where id = :id and customer_id = :customerId and platform_id = :platformId and mode = :mode""")
                 .param("front", owner.idDocumentFront() == null ? null : owner.idDocumentFront().fileId())
@@ -73,9 +73,23 @@ class OwnerRepository {
                 .param("customerId", owner.customerId())
                 .param("platformId", tenant.platformId())
                 .param("mode", tenant.mode().code())
+                .param("profile", ProfileCodec.encode(owner.profile()))
+                .param("updatedAt", Timestamp.from(owner.updatedAt()))
+                .update();
+    }
+
+    /** Writes a move of the owner's review status and its reviewer's comments; only {@link Transitions} calls it. */
+    void updateStatus(Tenant tenant, Owner owner) {
+        jdbc.sql("""
+                        update customer_owners set status = :status, admin_comments = cast(:comments as jsonb),
+                            updated_at = :updatedAt
+                        where id = :id and customer_id = :customerId and platform_id = :platformId and mode = :mode""")
+                .param("id", owner.id())
+                .param("customerId", owner.customerId())
+                .param("platformId", tenant.platformId())
+                .param("mode", tenant.mode().code())
                 .param("status", owner.status().name())
                 .param("comments", DocumentRepository.comments(owner.adminComments()))
-                .param("profile", ProfileCodec.encode(owner.profile()))
                 .param("updatedAt", Timestamp.from(owner.updatedAt()))
                 .update();
     }

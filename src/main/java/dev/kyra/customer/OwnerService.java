@@ -1,6 +1,10 @@
 package dev.kyra.customer;
 
 import dev.kyra.database.Timestamps;
+import dev.kyra.events.Change;
+import dev.kyra.events.EventLog;
+import dev.kyra.events.EventType;
+import dev.kyra.events.FieldChange;
 import dev.kyra.files.CheckedFile;
 import dev.kyra.files.FileBinding;
 import dev.kyra.files.FileService;
@@ -31,14 +35,32 @@ public class OwnerService {
 
     private final CustomerRepository customers;
     private final OwnerRepository owners;
-    private final AuditLog audit;
+    private final Transitions transitions;
+    private final EventLog events;
     private final FileService files;
 
-    OwnerService(CustomerRepository customers, OwnerRepository owners, AuditLog audit, FileService files) {
+    OwnerService(CustomerRepository customers, OwnerRepository owners, Transitions transitions, EventLog events,
+                 FileService files) {
         this.customers = customers;
         this.owners = owners;
-        this.audit = audit;
+        this.transitions = transitions;
+        this.events = events;
         this.files = files;
+    }
+
+    /** Adds a new owner to its customer: the one place owners are added, by create, update and upgrade. */
+    void add(Caller caller, Owner owner) {
+        owners.insert(caller.tenant(), owner);
+        events.record(caller, owner.customerId(), Change.data(EventType.OWNER_ADDED, subject(owner),
+                ProfileChanges.added(owner.profile())));
+    }
+
+    /** Writes a client's edit of an owner's profile; an edit reopens a REJECTED owner. */
+    void edit(Caller caller, Customer customer, Owner before, Owner after) {
+        owners.update(caller.tenant(), after);
+        events.record(caller, customer.id(), Change.data(EventType.OWNER_CHANGED, subject(after),
+                ProfileChanges.between(before.profile(), after.profile(), before.profile().changedBy(after.profile()))));
+        transitions.moveOwner(caller, customer, after, Lifecycle.ChildAction.EDIT, null, null);
     }
 
     @Transactional
@@ -47,7 +69,7 @@ public class OwnerService {
         Owner owner = find(customer, ownerId);
         checkMayChange(customer, owner, Lifecycle.ChildAction.DELETE, REMOVAL_LOCKED);
         owners.delete(caller.tenant(), owner);
-        audit.changed(caller, customer.id(), "deleted", subject(owner), List.of());
+        events.record(caller, customer.id(), Change.data(EventType.OWNER_REMOVED, subject(owner), List.of()));
     }
 
     /** An upload URL for one side of the owner's ID document; 422 for an unknown side. */
@@ -89,12 +111,17 @@ public class OwnerService {
         }
         Owner updated = owner.withFiles(owner.profile(), front, back, Timestamps.now());
         owners.update(tenant, updated);
-        audit.changed(caller, customer.id(), "files_attached", subject(owner),
-                attached.keySet().stream().map(OwnerFileSlot::code).toList());
-        if (updated.status() != owner.status()) {
-            audit.statusChanged(caller, customer.id(), subject(owner), owner.status().name(), updated.status().name(), null);
+        List<FieldChange> changes = new java.util.ArrayList<>();
+        addFileChange(changes, OwnerFileSlot.ID_DOCUMENT_FRONT, owner.idDocumentFront(), front);
+        addFileChange(changes, OwnerFileSlot.ID_DOCUMENT_BACK, owner.idDocumentBack(), back);
+        events.record(caller, customer.id(), Change.data(EventType.FILES_ATTACHED, subject(owner), changes));
+        return transitions.moveOwner(caller, customer, updated, Lifecycle.ChildAction.EDIT, null, null);
+    }
+
+    private static void addFileChange(List<FieldChange> changes, OwnerFileSlot slot, FileRef before, FileRef after) {
+        if (!Objects.equals(before, after)) {
+            changes.add(FieldChange.of(slot.code(), before == null ? null : before.fileId(), after.fileId()));
         }
-        return updated;
     }
 
     private Owner find(Customer customer, String ownerId) {

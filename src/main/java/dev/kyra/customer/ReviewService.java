@@ -1,10 +1,9 @@
 package dev.kyra.customer;
 
-import dev.kyra.database.Timestamps;
+import dev.kyra.events.CustomerEvent;
+import dev.kyra.platform.Actor;
 import dev.kyra.platform.Caller;
 import dev.kyra.platform.Tenant;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -15,7 +14,7 @@ import org.springframework.transaction.annotation.Transactional;
  * Reviewers' decisions (Blaaiz spec §5, decision A5): on a customer under review, on each of its
  * owners and documents, and on the tiers a platform asked for. Reviewers act for Kyra's operator, so
  * they name a customer by its id alone; the customer's own tenant scopes everything after that.
- * Every decision goes through {@link Lifecycle} and is written with its audit entry.
+ * Every decision is a move of {@link Transitions}, recorded with the admin token as its actor.
  */
 @Service
 public class ReviewService {
@@ -23,28 +22,22 @@ public class ReviewService {
     /** A reviewer's verdict: on an owner or document approve or reject, on a tier verify or fail. */
     public enum Verdict { APPROVE, REJECT }
 
-    /** Who a reviewer's decisions are recorded as in a customer's history. */
-    public static final String REVIEWER = "reviewer";
-
     private final CustomerRepository customers;
     private final OwnerRepository owners;
     private final DocumentRepository documents;
     private final TierRequestRepository verifications;
     private final ReviewQueueRepository queue;
     private final Transitions transitions;
-    private final AuditLog audit;
     private final CustomerService reads;
 
     ReviewService(CustomerRepository customers, OwnerRepository owners, DocumentRepository documents,
-                  TierRequestRepository verifications, ReviewQueueRepository queue, Transitions transitions,
-                  AuditLog audit, CustomerService reads) {
+                  TierRequestRepository verifications, ReviewQueueRepository queue, Transitions transitions, CustomerService reads) {
         this.customers = customers;
         this.owners = owners;
         this.documents = documents;
         this.verifications = verifications;
         this.queue = queue;
         this.transitions = transitions;
-        this.audit = audit;
         this.reads = reads;
     }
 
@@ -62,7 +55,7 @@ public class ReviewService {
         return reads.get(tenantOf(customerId), CustomerRef.id(customerId));
     }
 
-    public List<AuditEntry> history(UUID customerId) {
+    public List<CustomerEvent> history(UUID customerId) {
         return reads.history(tenantOf(customerId), CustomerRef.id(customerId));
     }
 
@@ -85,7 +78,7 @@ public class ReviewService {
         }
         transitions.moveChildren(reviewer, customer, customerOwners, customerDocuments,
                 Lifecycle.ChildAction.CUSTOMER_APPROVED);
-        transitions.move(reviewer, customer, Lifecycle.CustomerAction.APPROVE, customer.kybScope(), comment, true, null);
+        transitions.move(reviewer, customer, Lifecycle.CustomerAction.APPROVE, customer.kybScope(), comment, null);
         return details(customerId);
     }
 
@@ -97,7 +90,7 @@ public class ReviewService {
         requireUnderReview(customer, "rejected");
         transitions.moveChildren(reviewer, customer, owners.findByCustomer(reviewer.tenant(), customerId),
                 documents.findByCustomer(reviewer.tenant(), customerId), Lifecycle.ChildAction.CUSTOMER_REJECTED);
-        transitions.move(reviewer, customer, Lifecycle.CustomerAction.REJECT, customer.kybScope(), comment, true, null);
+        transitions.move(reviewer, customer, Lifecycle.CustomerAction.REJECT, customer.kybScope(), comment, null);
         return details(customerId);
     }
 
@@ -108,9 +101,8 @@ public class ReviewService {
         Customer customer = lock(reviewer, customerId);
         Owner owner = RecordIds.parse(ownerId).flatMap(id -> owners.find(reviewer.tenant(), customerId, id))
                 .orElseThrow(NotFoundException::owner);
-        ReviewStatus next = decide(owner.status(), verdict, "an owner");
-        owners.update(reviewer.tenant(), owner.reviewed(next, withComment(owner.adminComments(), comment), Timestamps.now()));
-        audit.reviewed(reviewer, customer.id(), "owner:" + owner.id(), owner.status().name(), next.name(), comment);
+        transitions.moveOwner(reviewer, customer, owner, decision(verdict), comment,
+                notUnderReview(owner.status(), verdict, "an owner"));
         return details(customerId);
     }
 
@@ -121,10 +113,8 @@ public class ReviewService {
         Customer customer = lock(reviewer, customerId);
         Document document = RecordIds.parse(documentId).flatMap(id -> documents.find(reviewer.tenant(), customerId, id))
                 .orElseThrow(NotFoundException::document);
-        ReviewStatus next = decide(document.status(), verdict, "a document");
-        documents.update(reviewer.tenant(),
-                document.reviewed(next, withComment(document.adminComments(), comment), Timestamps.now()));
-        audit.reviewed(reviewer, customer.id(), "document:" + document.id(), document.status().name(), next.name(), comment);
+        transitions.moveDocument(reviewer, customer, document, decision(verdict), comment,
+                notUnderReview(document.status(), verdict, "a document"));
         return details(customerId);
     }
 
@@ -143,32 +133,23 @@ public class ReviewService {
         Lifecycle.TierAction decision = verdict == Verdict.APPROVE ? Lifecycle.TierAction.VERIFY : Lifecycle.TierAction.FAIL;
         Customer customer = customers.lock(caller.tenant(), ref);
         Optional<TierRequest> current = verifications.findByCustomer(caller.tenant(), customer.id()).stream()
-                .filter(verification -> verification.tier() == tier).findFirst();
-        TierStatus from = current.map(TierRequest::status).orElse(null);
-        TierStatus next = Lifecycle.tier(from, decision).orElseThrow(() -> new ActionRefusedException(Violation.general(
-                "Only a pending tier can be " + (decision == Lifecycle.TierAction.VERIFY ? "verified" : "failed")
-                        + "; " + tier.code() + " is " + (from == null ? "not requested" : from.code()) + ".")));
-        Instant now = Timestamps.now();
-        verifications.save(caller.tenant(), customer.id(), new TierRequest(tier, next, current.orElseThrow().createdAt(), now));
-        customers.updateStatus(customer.touched(now));
-        audit.reviewed(caller, customer.id(), "tier:" + tier.code(), from.code(), next.code(), null);
+                .filter(request -> request.tier() == tier).findFirst();
+        String from = current.map(request -> request.status().code()).orElse("not requested");
+        transitions.moveTier(caller, customer, tier, current, decision, Violation.general("Only a pending tier can be "
+                + (decision == Lifecycle.TierAction.VERIFY ? "verified" : "failed") + "; " + tier.code() + " is " + from + "."));
         return reads.get(caller.tenant(), CustomerRef.id(customer.id()));
     }
 
     /** Activates or deactivates a customer (decision A6): a reviewer's call, not the platform's. */
     @Transactional
-    public CustomerDetails setActivity(UUID customerId, Activity status, String comment) {
+    public CustomerDetails setActivity(UUID customerId, Activity activity, String comment) {
         Caller reviewer = reviewerOf(customerId);
-        Customer customer = lock(reviewer, customerId);
-        if (customer.status() != status) {
-            customers.updateStatus(customer.withActivity(status, Timestamps.now()));
-            audit.reviewed(reviewer, customer.id(), "activity", customer.status().code(), status.code(), comment);
-        }
+        transitions.setActivity(reviewer, lock(reviewer, customerId), activity, comment);
         return details(customerId);
     }
 
     private Caller reviewerOf(UUID customerId) {
-        return new Caller(tenantOf(customerId), REVIEWER);
+        return new Caller(tenantOf(customerId), Actor.ADMIN);
     }
 
     private Customer lock(Caller reviewer, UUID customerId) {
@@ -182,19 +163,12 @@ public class ReviewService {
         }
     }
 
-    private static ReviewStatus decide(ReviewStatus from, Verdict verdict, String kind) {
-        Lifecycle.ChildAction decision = verdict == Verdict.APPROVE ? Lifecycle.ChildAction.APPROVE : Lifecycle.ChildAction.REJECT;
-        return Lifecycle.child(from, decision).orElseThrow(() -> new ActionRefusedException(Violation.general(
-                "Only " + kind + " under review can be " + (verdict == Verdict.APPROVE ? "approved" : "rejected")
-                        + "; this one is " + from.name() + ".")));
+    private static Lifecycle.ChildAction decision(Verdict verdict) {
+        return verdict == Verdict.APPROVE ? Lifecycle.ChildAction.APPROVE : Lifecycle.ChildAction.REJECT;
     }
 
-    private static List<String> withComment(List<String> comments, String comment) {
-        if (comment == null) {
-            return comments;
-        }
-        List<String> all = comments == null ? new ArrayList<>() : new ArrayList<>(comments);
-        all.add(comment);
-        return all;
+    private static Violation notUnderReview(ReviewStatus status, Verdict verdict, String kind) {
+        return Violation.general("Only " + kind + " under review can be " + (verdict == Verdict.APPROVE ? "approved" : "rejected")
+                + "; this one is " + status.name() + ".");
     }
 }

@@ -1,6 +1,10 @@
 package dev.kyra.customer;
 
 import dev.kyra.database.Timestamps;
+import dev.kyra.events.Change;
+import dev.kyra.events.EventLog;
+import dev.kyra.events.EventType;
+import dev.kyra.events.FieldChange;
 import dev.kyra.files.CheckedFile;
 import dev.kyra.files.FileBinding;
 import dev.kyra.files.FileService;
@@ -32,20 +36,20 @@ public class SubmissionService {
     private final DocumentRepository documents;
     private final LegacyFileRepository legacyFiles;
     private final Transitions transitions;
-    private final AuditLog audit;
+    private final EventLog events;
     private final PlatformService platforms;
     private final FileService files;
     private final CustomerService reads;
 
     SubmissionService(CustomerRepository customers, OwnerRepository owners, DocumentRepository documents,
-                      LegacyFileRepository legacyFiles, Transitions transitions, AuditLog audit, PlatformService platforms,
+                      LegacyFileRepository legacyFiles, Transitions transitions, EventLog events, PlatformService platforms,
                       FileService files, CustomerService reads) {
         this.customers = customers;
         this.owners = owners;
         this.documents = documents;
         this.legacyFiles = legacyFiles;
         this.transitions = transitions;
-        this.audit = audit;
+        this.events = events;
         this.platforms = platforms;
         this.files = files;
         this.reads = reads;
@@ -107,10 +111,14 @@ public class SubmissionService {
         fileIds.forEach((slot, fileId) -> checked.put(slot, FileProblems.check(files, tenant, fileId,
                 new FileBinding(customer.id(), null, slot.category()), FieldPath.of(slot), "{field}")));
         Instant now = Timestamps.now();
+        Map<LegacyFileSlot, FileRef> before = legacyFiles.findByCustomer(tenant, customer.id());
+        List<FieldChange> changes = new java.util.ArrayList<>();
         checked.forEach((slot, file) -> {
             legacyFiles.put(tenant, customer.id(), slot, file.id(), now);
-            audit.changed(caller, customer.id(), "attached", "file:" + slot.code(), List.of(slot.code()));
+            FileRef previous = before.get(slot);
+            changes.add(FieldChange.of(slot.code(), previous == null ? null : previous.fileId(), file.id()));
         });
+        events.record(caller, customer.id(), Change.data(EventType.FILES_ATTACHED, Change.CUSTOMER, changes));
         if (checked.containsKey(LegacyFileSlot.ID_FILE)) {
             sendToVerification(caller, customer, List.of(), List.of());
         }
@@ -124,7 +132,7 @@ public class SubmissionService {
         transitions.moveChildren(caller, customer, customerOwners, customerDocuments,
                 auto ? Lifecycle.ChildAction.SUBMIT_AUTO : Lifecycle.ChildAction.SUBMIT);
         transitions.move(caller, customer, auto ? Lifecycle.CustomerAction.SUBMIT_AUTO : Lifecycle.CustomerAction.SUBMIT,
-                customer.kybScope(), null, false, ALREADY_UNDER_REVIEW);
+                customer.kybScope(), null, ALREADY_UNDER_REVIEW);
     }
 
     private static void checkLegacyFilesAllowed(Customer customer) {

@@ -46,8 +46,8 @@ class TierRequestRepository {
         return byCustomer;
     }
 
-    /** Writes a tier's state: a new tier, or a new status of one asked for before. */
-    void save(Tenant tenant, UUID customerId, TierRequest verification) {
+    /** Writes a tier's status: a new request, or a new status of one asked for before; only {@link Transitions} calls it. */
+    void updateStatus(Tenant tenant, UUID customerId, TierRequest verification) {
         jdbc.sql("""
                         insert into customer_verifications (customer_id, platform_id, mode, tier, status, created_at, updated_at)
                         values (:customerId, :platformId, :mode, :tier, :status, :createdAt, :updatedAt)

@@ -4,9 +4,9 @@ import java.util.Objects;
 
 /**
  * Who is acting: a credential (OAuth client, API key, admin) on behalf of a tenant. The actor names
- * the credential, never a secret, and is what audit entries record.
+ * the credential, never a secret, and is what a customer's history records.
  */
-public record Caller(Tenant tenant, String actor) {
+public record Caller(Tenant tenant, Actor actor) {
 
     public Caller {
         Objects.requireNonNull(tenant, "tenant");

@@ -11,7 +11,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 public final class TenantState {
 
     private static final List<String> TENANT_TABLES = List.of("customers", "customer_owners", "customer_documents",
-            "customer_files", "customer_verifications", "customer_audit", "customer_counts", "files", "oauth_clients",
+            "customer_files", "customer_verifications", "customer_events", "customer_counts", "files", "oauth_clients",
             "api_keys");
 
     private TenantState() {

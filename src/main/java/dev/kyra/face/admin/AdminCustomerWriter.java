@@ -1,6 +1,6 @@
 package dev.kyra.face.admin;
 
-import dev.kyra.customer.AuditEntry;
+import dev.kyra.events.CustomerEvent;
 import dev.kyra.customer.Comment;
 import dev.kyra.customer.Customer;
 import dev.kyra.customer.CustomerDetails;
@@ -59,17 +59,25 @@ final class AdminCustomerWriter {
         return json;
     }
 
-    static Map<String, Object> historyEntry(AuditEntry entry) {
+    /** One event of a customer's history; personal values arrive masked. */
+    static Map<String, Object> historyEntry(CustomerEvent event) {
         Map<String, Object> json = new LinkedHashMap<>();
-        json.put("id", entry.id().toString());
-        json.put("at", entry.occurredAt().toString());
-        json.put("actor", entry.actor());
-        json.put("action", entry.action());
-        json.put("subject", entry.subject());
-        json.put("from", entry.fromStatus());
-        json.put("to", entry.toStatus());
-        json.put("changed_fields", entry.changedFields());
-        json.put("comment", entry.comment());
+        json.put("id", event.id().toString());
+        json.put("sequence", event.sequence());
+        json.put("type", event.type().code());
+        json.put("at", event.occurredAt().toString());
+        json.put("actor", event.actor());
+        json.put("subject", event.subject());
+        json.put("from", event.fromStatus());
+        json.put("to", event.toStatus());
+        json.put("changes", event.changes().stream().map(change -> {
+            Map<String, Object> item = new LinkedHashMap<>();
+            item.put("field", change.field());
+            item.put("from", change.from());
+            item.put("to", change.to());
+            return item;
+        }).toList());
+        json.put("comment", event.comment());
         return json;
     }
 

@@ -1,5 +1,6 @@
 package dev.kyra.face.allawee;
 
+import dev.kyra.platform.Actor;
 import dev.kyra.platform.ApiKey;
 import dev.kyra.platform.ApiKeyFace;
 import dev.kyra.platform.ApiKeyFormat;
@@ -61,7 +62,7 @@ final class ApiKeyFilter extends OncePerRequestFilter {
             refuse(request, response, "Invalid Authorization Key");
             return;
         }
-        Caller caller = new Caller(key.get().tenant(), "api-key:" + key.get().id());
+        Caller caller = new Caller(key.get().tenant(), Actor.apiKey(key.get().id()));
         SecurityContextHolder.getContext().setAuthentication(CallerAuthentication.withScopes(caller, key.get().scopes()));
         chain.doFilter(request, response);
     }

@@ -148,7 +148,7 @@ class BlaaizCustomerController {
     }
 
     private ConcurrencyLimits.Permit heavyRequestSlot(Caller caller) {
-        return limits.acquire(caller.actor(), caller.tenant().platformId().toString())
+        return limits.acquire(caller.actor().toString(), caller.tenant().platformId().toString())
                 .orElseThrow(() -> new TooManyConcurrentRequestsException("Too many customer lists are running or "
                         + "waiting for these credentials at once; retry when one has finished, or ask for pages "
                         + "(paginate=true)."));

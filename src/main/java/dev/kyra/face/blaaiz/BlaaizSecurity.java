@@ -9,6 +9,7 @@ import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
+import dev.kyra.platform.Actor;
 import dev.kyra.platform.ApiKeyService;
 import dev.kyra.platform.Caller;
 import dev.kyra.platform.Mode;
@@ -212,7 +213,7 @@ class BlaaizSecurity {
         if (platform == null) {
             throw new BadJwtException("token has no platform");
         }
-        Caller caller = new Caller(new Tenant(UUID.fromString(platform), mode), "oauth-client:" + jwt.getSubject());
+        Caller caller = new Caller(new Tenant(UUID.fromString(platform), mode), Actor.oauthClient(jwt.getSubject()));
         List<String> scopes = jwt.getClaimAsStringList("scope");
         return CallerAuthentication.withScopes(caller, scopes == null ? List.of() : scopes);
     }

@@ -1,5 +1,6 @@
 package dev.kyra.face.blaaiz;
 
+import dev.kyra.platform.Actor;
 import dev.kyra.platform.ApiKey;
 import dev.kyra.platform.ApiKeyFace;
 import dev.kyra.platform.ApiKeyService;
@@ -51,7 +52,7 @@ final class LegacyApiKeyFilter extends OncePerRequestFilter {
             faces.writeError(request, response, HttpStatus.UNAUTHORIZED, "unauthorized", INVALID);
             return;
         }
-        Caller caller = new Caller(key.get().tenant(), "legacy-key:" + key.get().id());
+        Caller caller = new Caller(key.get().tenant(), Actor.legacyKey(key.get().id()));
         SecurityContextHolder.getContext().setAuthentication(CallerAuthentication.withScopes(caller, key.get().scopes()));
         chain.doFilter(request, response);
     }

@@ -124,19 +124,22 @@ class AdminReviewApiTest extends KyraIntegrationTest {
 
         JsonNode history = api.get(CUSTOMERS + id + "/history", ADMIN_TOKEN).data();
 
-        List<String> lines = history.valueStream().map(entry -> String.join(" ", entry.get("actor").stringValue(),
-                entry.get("action").stringValue(), entry.get("subject").stringValue(), String.valueOf(entry.get("from").stringValue()),
-                String.valueOf(entry.get("to").stringValue()), String.valueOf(entry.get("comment").stringValue()))).toList();
+        List<String> lines = history.valueStream().map(entry -> String.join(" ", entry.get("sequence").asString(),
+                entry.get("actor").stringValue(), entry.get("type").stringValue(), entry.get("subject").stringValue(),
+                String.valueOf(entry.get("from").stringValue()), String.valueOf(entry.get("to").stringValue()),
+                String.valueOf(entry.get("comment").stringValue()))).toList();
         String client = "oauth-client:" + tenant.clientId();
         assertThat(lines).containsExactly(
-                client + " created customer null null null",
-                client + " updated customer null null null",
-                client + " attached file:id_file null null null",
-                client + " status_changed customer PENDING PROCESSING null",
-                "reviewer reviewed customer PROCESSING REJECTED Blurred photo");
-        assertThat(history.get(1).get("changed_fields")).isEqualTo(Json.tree("[\"phone\"]"));
+                "1 " + client + " customer.created customer null null null",
+                "2 " + client + " customer.profile_changed customer null null null",
+                "3 " + client + " files.attached customer null null null",
+                "4 " + client + " customer.status_changed customer PENDING PROCESSING null",
+                "5 admin-token customer.status_changed customer PROCESSING REJECTED Blurred photo");
+        assertThat(history.get(1).get("changes")).as("a phone is personal: masked, and it was not set before")
+                .isEqualTo(Json.tree("[{\"field\": \"phone\", \"from\": null, \"to\": \"***\"}]"));
         assertThat(history.get(0).get("at").stringValue()).isLessThanOrEqualTo(history.get(4).get("at").stringValue());
-        assertThat(history.toString()).as("values never reach the audit log").doesNotContain("+2348098765432");
+        assertThat(history.toString()).as("personal values never reach the history").doesNotContain("+2348098765432")
+                .doesNotContain("john.doe@company.com").doesNotContain("6733823632872");
     }
 
     @Test

@@ -95,7 +95,7 @@ class AllaweeSimulationTest extends KyraIntegrationTest {
     private void assertDecidedByTheKey() {
         String id = blaaizId();
         var history = api.get("/admin/v1/customers/" + id + "/history", ADMIN_TOKEN).data();
-        assertThat(history.valueStream().filter(entry -> entry.get("action").stringValue().equals("reviewed"))
+        assertThat(history.valueStream().filter(entry -> entry.get("type").stringValue().equals("tier.decided"))
                 .map(entry -> entry.get("subject").stringValue() + " " + entry.get("to").stringValue()
                         + " " + entry.get("actor").stringValue().startsWith("api-key:")))
                 .containsExactly("tier:tier-1 verified true", "tier:tier-2 failed true");

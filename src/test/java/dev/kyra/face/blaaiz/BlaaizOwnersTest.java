@@ -129,8 +129,8 @@ class BlaaizOwnersTest extends KyraIntegrationTest {
         assertThat(journeys.ownerIds(business)).containsExactly(jane);
         assertStatus(api.delete(owner(john), tenant.token()), 404, "Owner not found");
         JsonNode history = api.get("/admin/v1/customers/" + business + "/history", ADMIN_TOKEN).data();
-        assertThat(history.valueStream().map(entry -> entry.get("action").stringValue() + " " + entry.get("subject").stringValue()))
-                .contains("deleted owner:" + john);
+        assertThat(history.valueStream().map(entry -> entry.get("type").stringValue() + " " + entry.get("subject").stringValue()))
+                .contains("owner.removed owner:" + john);
     }
 
     @Test

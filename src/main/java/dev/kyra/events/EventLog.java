@@ -1,0 +1,196 @@
+package dev.kyra.events;
+
+import dev.kyra.database.Timestamps;
+import dev.kyra.ids.UuidV7;
+import dev.kyra.platform.Caller;
+import dev.kyra.platform.Mode;
+import dev.kyra.platform.Tenant;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Appends events to a customer's history and reads it back. An event is recorded by the transaction
+ * that makes the change or not at all: {@link #record} refuses to run outside one. Events are held
+ * until the transaction commits (or until it reads the log itself) and then written in one statement
+ * per customer, which also takes their sequence numbers from the customer's row — one round trip for
+ * a change that adds a customer, three owners and a tier.
+ */
+@Component
+public class EventLog {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final String COLUMNS = """
+            id, platform_id, mode, customer_id, sequence, type, subject, actor, occurred_at, from_status, to_status,
+            changes, comment""";
+
+    private final JdbcClient jdbc;
+
+    EventLog(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Records a change of the customer, in the caller's transaction. */
+    public void record(Caller caller, UUID customerId, Change change) {
+        pending().add(new PendingEvents.Entry(caller, customerId, change, UuidV7.next(), Timestamps.now()));
+    }
+
+    /** Records several changes, in order. */
+    public void recordAll(Caller caller, UUID customerId, List<Change> changes) {
+        changes.forEach(change -> record(caller, customerId, change));
+    }
+
+    /** Every event of a customer, oldest first. */
+    public List<CustomerEvent> history(Tenant tenant, UUID customerId) {
+        flushPending();
+        return jdbc.sql("select " + COLUMNS + """
+                         from customer_events
+                        where customer_id = :customerId and platform_id = :platformId and mode = :mode
+                        order by sequence""")
+                .param("customerId", customerId).param("platformId", tenant.platformId()).param("mode", tenant.mode().code())
+                .query(EventLog::map).list();
+    }
+
+    /** The newest events about the customer itself that carry a comment, newest first. */
+    public List<CustomerEvent> recentComments(Tenant tenant, UUID customerId, int limit) {
+        flushPending();
+        return jdbc.sql("select " + COLUMNS + """
+                         from customer_events
+                        where customer_id = :customerId and platform_id = :platformId and mode = :mode
+                            and subject = 'customer' and comment is not null
+                        order by sequence desc limit :limit""")
+                .param("customerId", customerId).param("platformId", tenant.platformId()).param("mode", tenant.mode().code())
+                .param("limit", limit)
+                .query(EventLog::map).list();
+    }
+
+    private PendingEvents pending() {
+        if (!TransactionSynchronizationManager.isActualTransactionActive()) {
+            throw new IllegalStateException("an event is recorded by the transaction that makes the change");
+        }
+        PendingEvents pending = (PendingEvents) TransactionSynchronizationManager.getResource(this);
+        if (pending == null) {
+            pending = new PendingEvents();
+            TransactionSynchronizationManager.bindResource(this, pending);
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void beforeCommit(boolean readOnly) {
+                    flushPending();
+                }
+
+                @Override
+                public void afterCompletion(int status) {
+                    TransactionSynchronizationManager.unbindResourceIfPossible(EventLog.this);
+                }
+            });
+        }
+        return pending;
+    }
+
+    private void flushPending() {
+        PendingEvents pending = (PendingEvents) TransactionSynchronizationManager.getResource(this);
+        if (pending != null) {
+            pending.drainByCustomer(this::insert);
+        }
+    }
+
+    /**
+     * Numbers and writes one customer's events. Taking the numbers updates the customer's row, so a
+     * second writer of the customer waits for this transaction, and a rollback returns them.
+     */
+    private void insert(List<PendingEvents.Entry> events) {
+        PendingEvents.Entry first = events.getFirst();
+        Tenant tenant = first.caller().tenant();
+        int count = events.size();
+        String[] ids = new String[count];
+        String[] types = new String[count];
+        String[] subjects = new String[count];
+        String[] actors = new String[count];
+        String[] times = new String[count];
+        String[] froms = new String[count];
+        String[] tos = new String[count];
+        String[] changes = new String[count];
+        String[] comments = new String[count];
+        for (int i = 0; i < count; i++) {
+            PendingEvents.Entry event = events.get(i);
+            ids[i] = event.id().toString();
+            types[i] = event.change().type().code();
+            subjects[i] = event.change().subject();
+            actors[i] = event.caller().actor().toString();
+            times[i] = event.at().toString(); // ISO-8601 in UTC, read exactly by timestamptz
+            froms[i] = event.change().fromStatus();
+            tos[i] = event.change().toStatus();
+            changes[i] = encode(event.change().changes());
+            comments[i] = event.change().comment();
+        }
+        int inserted = jdbc.sql("""
+                        with numbers as (
+                            update customers set event_sequence = event_sequence + :count
+                            where id = :customerId and platform_id = :platformId and mode = :mode
+                            returning event_sequence - :count as last_before)
+                        insert into customer_events (""" + COLUMNS + """
+                        )
+                        select cast(e.id as uuid), :platformId, :mode, :customerId, numbers.last_before + e.n, e.type,
+                               e.subject, e.actor, e.occurred_at, e.from_status, e.to_status, cast(e.changes as jsonb),
+                               e.comment
+                        from numbers, unnest(cast(:ids as text[]), cast(:types as text[]), cast(:subjects as text[]),
+                                             cast(:actors as text[]), cast(:times as timestamptz[]),
+                                             cast(:froms as text[]), cast(:tos as text[]), cast(:changes as text[]),
+                                             cast(:comments as text[]))
+                             with ordinality as e(id, type, subject, actor, occurred_at, from_status, to_status,
+                                                  changes, comment, n)""")
+                .param("count", count)
+                .param("customerId", first.customerId())
+                .param("platformId", tenant.platformId())
+                .param("mode", tenant.mode().code())
+                .param("ids", ids).param("types", types).param("subjects", subjects).param("actors", actors)
+                .param("times", times).param("froms", froms).param("tos", tos).param("changes", changes)
+                .param("comments", comments)
+                .update();
+        if (inserted != count) {
+            throw new IllegalStateException("customer " + first.customerId() + " is not this tenant's, or vanished");
+        }
+    }
+
+    private static String encode(List<FieldChange> changes) {
+        ArrayNode array = JSON.createArrayNode();
+        for (FieldChange change : changes) {
+            ObjectNode item = array.addObject();
+            item.put("field", change.field());
+            item.put("from", change.from());
+            item.put("to", change.to());
+        }
+        return JSON.writeValueAsString(array);
+    }
+
+    private static List<FieldChange> decode(String json) {
+        List<FieldChange> changes = new ArrayList<>();
+        for (JsonNode item : JSON.readTree(json).values()) {
+            changes.add(new FieldChange(item.get("field").stringValue(), textOrNull(item.get("from")), textOrNull(item.get("to"))));
+        }
+        return List.copyOf(changes);
+    }
+
+    private static String textOrNull(JsonNode node) {
+        return node == null || node.isNull() ? null : node.stringValue();
+    }
+
+    private static CustomerEvent map(ResultSet row, int rowNumber) throws SQLException {
+        return new CustomerEvent(row.getObject("id", UUID.class),
+                new Tenant(row.getObject("platform_id", UUID.class), Mode.fromCode(row.getString("mode")).orElseThrow()),
+                row.getObject("customer_id", UUID.class), row.getLong("sequence"),
+                EventType.fromCode(row.getString("type")).orElseThrow(), row.getString("subject"), row.getString("actor"),
+                row.getTimestamp("occurred_at").toInstant(), row.getString("from_status"), row.getString("to_status"),
+                decode(row.getString("changes")), row.getString("comment"));
+    }
+}
