@@ -207,16 +207,28 @@ class CustomerRepository {
     }
 
     /**
-     * How many customers match. Filtered by type and status alone, the total is read from the counts
-     * the database keeps (migration V7) instead of counting every match.
+     * One page of the matching customers and how many match in all, in one statement (one snapshot:
+     * the total counts the rows the page was cut from). Filtered by type and status alone, the total is
+     * read from the counts the database keeps (migration V7) instead of counting every match.
      */
-    long count(Tenant tenant, CustomerFilter filter) {
+    CustomerPage page(Tenant tenant, CustomerFilter filter, CustomerFilter.Order order, int offset, int limit) {
         SqlFragment where = tenantFragment(tenant).and(filter.sql());
-        if (!filter.byTypeAndStatusOnly()) {
-            return count(where);
-        }
-        return jdbc.sql("select coalesce(sum(customers), 0) from customer_counts where " + where.sql())
-                .params(where.params()).query(Long.class).single();
+        String total = totalSql(filter, where);
+        List<Customer> items = new ArrayList<>();
+        long[] matching = {0};
+        jdbc.sql("with total as (" + total + "), items as (select " + COLUMNS + " from customers where " + where.sql()
+                        + " order by " + order.sql() + " offset :offset limit :limit)"
+                        + " select total.total, items.* from total left join items on true order by " + order.sql())
+                .params(where.params()).param("offset", offset).param("limit", limit)
+                .query((row, n) -> {
+                    matching[0] = row.getLong("total");
+                    if (row.getObject("id") != null) { // an empty page is the total alone
+                        items.add(map(row, n));
+                    }
+                    return null;
+                })
+                .list();
+        return new CustomerPage(items, matching[0]);
     }
 
     /**
@@ -278,6 +290,18 @@ class CustomerRepository {
                     return values;
                 }).optional()
                 .orElseThrow(() -> new InvalidQueryException(parameter, "no customer has the id '" + cursor + "'"));
+    }
+
+    private long count(Tenant tenant, CustomerFilter filter) {
+        SqlFragment where = tenantFragment(tenant).and(filter.sql());
+        return jdbc.sql(totalSql(filter, where)).params(where.params()).query(Long.class).single();
+    }
+
+    /** How many customers match, as a column {@code total}; by type and status alone, from the counts kept. */
+    private static String totalSql(CustomerFilter filter, SqlFragment where) {
+        return filter.byTypeAndStatusOnly()
+                ? "select coalesce(sum(customers), 0) as total from customer_counts where " + where.sql()
+                : "select count(*) as total from customers where " + where.sql();
     }
 
     private long count(SqlFragment where) {

@@ -13,6 +13,7 @@ import dev.kyra.platform.PlatformService;
 import dev.kyra.platform.PlatformSettings;
 import dev.kyra.platform.Tenant;
 import dev.kyra.query.ListQuery;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,26 +40,25 @@ public class CustomerService {
     private static final String EMPTY_METADATA = "{}";
     private static final String REFERENCE = "reference";
     private static final String METADATA = "metadata";
-    private static final int RECENT_COMMENTS = 10;
 
     private final CustomerRepository customers;
     private final OwnerRepository owners;
     private final TierRequestRepository verifications;
-    private final DocumentRepository documents;
-    private final LegacyFileRepository legacyFiles;
+    private final CustomerReader reader;
     private final EventLog events;
     private final Transitions transitions;
     private final OwnerService ownerWrites;
     private final PlatformService platforms;
+    private final Clock clock;
 
     CustomerService(CustomerRepository customers, OwnerRepository owners, TierRequestRepository verifications,
-                    DocumentRepository documents, LegacyFileRepository legacyFiles, EventLog events,
-                    Transitions transitions, OwnerService ownerWrites, PlatformService platforms) {
+                    CustomerReader reader, EventLog events, Transitions transitions, OwnerService ownerWrites,
+                    PlatformService platforms, Clock clock) {
+        this.clock = clock;
         this.customers = customers;
         this.owners = owners;
         this.verifications = verifications;
-        this.documents = documents;
-        this.legacyFiles = legacyFiles;
+        this.reader = reader;
         this.events = events;
         this.transitions = transitions;
         this.ownerWrites = ownerWrites;
@@ -93,7 +93,7 @@ public class CustomerService {
         violations.addAll(ProfileRules.agreement(type, profile, request.profile()));
 
         UUID id = UuidV7.next();
-        Instant now = Timestamps.now();
+        Instant now = Timestamps.now(clock);
         OwnerUpdates ownerPlan = OwnerUpdates.forNewCustomer(id, request.owners(), now);
         violations.addAll(ownerPlan.violations);
         violations.addAll(tierProblems(type, profile, Set.copyOf(request.tiers())));
@@ -116,9 +116,9 @@ public class CustomerService {
         return CustomerDetails.of(customer, ownerPlan.added, tiers);
     }
 
+    /** A full read, in one statement: one snapshot of the customer and everything it holds. */
     public CustomerDetails get(Tenant tenant, CustomerRef ref) {
-        Customer customer = customers.find(tenant, ref).orElseThrow(NotFoundException::customer);
-        return details(customer);
+        return reader.find(tenant, ref).orElseThrow(NotFoundException::customer);
     }
 
     /**
@@ -156,7 +156,7 @@ public class CustomerService {
         }
         List<Owner> storedOwners = current.type() == CustomerType.BUSINESS ? owners.findByCustomer(tenant, id) : List.of();
         List<TierRequest> storedTiers = verifications.findByCustomer(tenant, id);
-        Instant now = Timestamps.now();
+        Instant now = Timestamps.now(clock);
         Set<Field<?>> changed = current.profile().changedBy(changes.profile());
         OwnerUpdates ownerPlan = OwnerUpdates.plan(id, storedOwners, changes.ownerEntries(), now);
         EditLocks.checkProfileAndOwners(current, changed, ownerPlan.changesAnything());
@@ -219,7 +219,7 @@ public class CustomerService {
 
     /** One page of a tenant's customers by exact-match filters, and how many match in all. */
     public CustomerPage page(Tenant tenant, CustomerFilter filter, CustomerFilter.Order order, int offset, int limit) {
-        return new CustomerPage(customers.list(tenant, filter, order, offset, limit), customers.count(tenant, filter));
+        return customers.page(tenant, filter, order, offset, limit);
     }
 
     /** What the customer's {@code tin} means, from its country and type. */
@@ -251,23 +251,9 @@ public class CustomerService {
         return new SearchResult(items, page.hasMore(), page.total());
     }
 
-    /** Everything a full read shows; a business has owners and documents, an individual legacy files. */
+    /** Everything a full read shows, read again after a change: the same shape as a GET. */
     private CustomerDetails details(Customer customer) {
-        Tenant tenant = customer.tenant();
-        boolean business = customer.type() == CustomerType.BUSINESS;
-        return new CustomerDetails(customer,
-                business ? owners.findByCustomer(tenant, customer.id()) : List.of(),
-                business ? documents.findByCustomer(tenant, customer.id()) : List.of(),
-                business ? Map.of() : legacyFiles.findByCustomer(tenant, customer.id()),
-                verifications.findByCustomer(tenant, customer.id()),
-                recentComments(tenant, customer.id()));
-    }
-
-    private List<Comment> recentComments(Tenant tenant, UUID customerId) {
-        return events.recentComments(tenant, customerId, RECENT_COMMENTS).stream()
-                .map(event -> new Comment(event.id(), event.comment(),
-                        event.type() == EventType.STATUS_CHANGED ? "review" : "info", event.occurredAt()))
-                .toList();
+        return reader.find(customer.tenant(), CustomerRef.id(customer.id())).orElseThrow(NotFoundException::customer);
     }
 
     /** The history of a customer: its events, oldest first. */

@@ -1,7 +1,7 @@
 package dev.kyra.customer;
 
 import dev.kyra.platform.Tenant;
-import java.sql.ResultSet;
+import dev.kyra.database.Row;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -19,10 +19,15 @@ import tools.jackson.databind.json.JsonMapper;
 class DocumentRepository {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final String SELECT = """
-            select d.id, d.customer_id, d.type, d.name, d.extension, d.description, d.status,
-                d.admin_comments::text as admin_comments, d.file_id, f.storage_key, d.created_at, d.updated_at
-            from customer_documents d join files f on f.id = d.file_id""";
+    /** The documents of the customer row {@code c} that are not deleted, as one JSON array (null when none), oldest first. */
+    static final String OF_CUSTOMER = """
+            (select json_agg(json_build_object('id', d.id, 'customer_id', d.customer_id, 'type', d.type, 'name', d.name,
+                    'extension', d.extension, 'description', d.description, 'status', d.status,
+                    'admin_comments', d.admin_comments, 'file_id', d.file_id, 'storage_key', f.storage_key,
+                    'created_at', d.created_at, 'updated_at', d.updated_at) order by d.id)
+             from customer_documents d join files f on f.id = d.file_id
+             where d.customer_id = c.id and d.platform_id = c.platform_id and d.mode = c.mode and d.deleted_at is null)""";
+
 
     private final JdbcClient jdbc;
 
@@ -31,18 +36,14 @@ class DocumentRepository {
     }
 
     List<Document> findByCustomer(Tenant tenant, UUID customerId) {
-        return jdbc.sql(SELECT + " where d.customer_id = :customerId and d.platform_id = :platformId and d.mode = :mode"
-                        + " and d.deleted_at is null order by d.id")
+        return jdbc.sql("select " + OF_CUSTOMER + " from customers c where c.id = :customerId and c.platform_id = :platformId"
+                        + " and c.mode = :mode")
                 .param("customerId", customerId).param("platformId", tenant.platformId()).param("mode", tenant.mode().code())
-                .query(DocumentRepository::map).list();
+                .query(String.class).optional().map(json -> Row.mapAll(json, DocumentRepository::map)).orElse(List.of());
     }
 
     Optional<Document> find(Tenant tenant, UUID customerId, UUID id) {
-        return jdbc.sql(SELECT + " where d.id = :id and d.customer_id = :customerId and d.platform_id = :platformId"
-                        + " and d.mode = :mode and d.deleted_at is null")
-                .param("id", id).param("customerId", customerId)
-                .param("platformId", tenant.platformId()).param("mode", tenant.mode().code())
-                .query(DocumentRepository::map).optional();
+        return findByCustomer(tenant, customerId).stream().filter(document -> document.id().equals(id)).findFirst();
     }
 
     void insert(Tenant tenant, Document document) {
@@ -113,11 +114,11 @@ class DocumentRepository {
         return List.copyOf(comments);
     }
 
-    private static Document map(ResultSet row, int n) throws SQLException {
-        return new Document(row.getObject("id", UUID.class), row.getObject("customer_id", UUID.class),
-                row.getString("type"), row.getString("name"), row.getString("extension"), row.getString("description"),
-                ReviewStatus.valueOf(row.getString("status")), comments(row.getString("admin_comments")),
-                new FileRef(row.getObject("file_id", UUID.class), row.getString("storage_key")),
-                row.getTimestamp("created_at").toInstant(), row.getTimestamp("updated_at").toInstant());
+    static Document map(Row row) throws SQLException {
+        return new Document(row.uuid("id"), row.uuid("customer_id"),
+                row.text("type"), row.text("name"), row.text("extension"), row.text("description"),
+                ReviewStatus.valueOf(row.text("status")), comments(row.text("admin_comments")),
+                new FileRef(row.uuid("file_id"), row.text("storage_key")),
+                row.instant("created_at"), row.instant("updated_at"));
     }
 }

@@ -16,6 +16,7 @@ import dev.kyra.files.PreparedUpload;
 import dev.kyra.ids.UuidV7;
 import dev.kyra.platform.Caller;
 import dev.kyra.platform.Tenant;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,9 +45,11 @@ public class DocumentService {
     private final Transitions transitions;
     private final EventLog events;
     private final FileService files;
+    private final Clock clock;
 
     DocumentService(CustomerRepository customers, DocumentRepository documents, Transitions transitions, EventLog events,
-                    FileService files) {
+                    FileService files, Clock clock) {
+        this.clock = clock;
         this.customers = customers;
         this.documents = documents;
         this.transitions = transitions;
@@ -79,7 +82,7 @@ public class DocumentService {
         violations.addAll(ProfileRules.values(values));
         throwIfAny(violations);
         CheckedFile file = checkFile(caller.tenant(), customer, values.get(FILE_ID));
-        Instant now = Timestamps.now();
+        Instant now = Timestamps.now(clock);
         Document document = new Document(UuidV7.next(), customer.id(), values.get(TYPE), values.get(NAME),
                 file.type().extension(), values.get(DESCRIPTION), ReviewStatus.PENDING, null,
                 new FileRef(file.id(), file.storageKey()), now, now);
@@ -117,7 +120,7 @@ public class DocumentService {
             extension = file.type().extension();
         }
         Document updated = document.edited(merged.get(TYPE), merged.get(NAME), merged.get(DESCRIPTION), fileRef, extension,
-                Timestamps.now());
+                Timestamps.now(clock));
         documents.update(caller.tenant(), updated);
         events.record(caller, customer.id(), Change.data(EventType.DOCUMENT_CHANGED, subject(document),
                 ProfileChanges.between(current, merged, changed)));
@@ -130,7 +133,7 @@ public class DocumentService {
         Customer customer = lockedBusiness(caller.tenant(), ref);
         Document document = find(customer, documentId);
         checkMayChange(customer, document, Lifecycle.ChildAction.DELETE);
-        documents.markDeleted(caller.tenant(), document, Timestamps.now());
+        documents.markDeleted(caller.tenant(), document, Timestamps.now(clock));
         events.record(caller, customer.id(), Change.data(EventType.DOCUMENT_REMOVED, subject(document), List.of()));
     }
 

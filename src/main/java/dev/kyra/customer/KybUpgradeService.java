@@ -11,6 +11,7 @@ import dev.kyra.events.FieldChange;
 import dev.kyra.platform.Caller;
 import dev.kyra.platform.Tenant;
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -41,9 +42,11 @@ public class KybUpgradeService {
     private final OwnerService ownerWrites;
     private final EventLog events;
     private final CustomerService reads;
+    private final Clock clock;
 
     KybUpgradeService(CustomerRepository customers, OwnerRepository owners, Transitions transitions, OwnerService ownerWrites, EventLog events,
-                      CustomerService reads) {
+                      CustomerService reads, Clock clock) {
+        this.clock = clock;
         this.customers = customers;
         this.owners = owners;
         this.transitions = transitions;
@@ -66,7 +69,7 @@ public class KybUpgradeService {
         Tenant tenant = caller.tenant();
         checkEligible(customer);
         List<Owner> stored = owners.findByCustomer(tenant, customer.id());
-        Instant now = Timestamps.now();
+        Instant now = Timestamps.now(clock);
         List<FieldValues> newOwners = Objects.requireNonNullElse(upgrade.owners(), List.of());
         OwnerUpdates plan = OwnerUpdates.plan(customer.id(), stored,
                 newOwners.stream().map(values -> new OwnerChange(null, values)).toList(), now);

@@ -1,5 +1,6 @@
 package dev.kyra.customer;
 
+import dev.kyra.database.Row;
 import dev.kyra.platform.Tenant;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -19,15 +20,24 @@ class LegacyFileRepository {
         this.jdbc = jdbc;
     }
 
+    /** The files of the customer row {@code c} as one JSON array, null when it has none. */
+    static final String OF_CUSTOMER = """
+            (select json_agg(json_build_object('slot', cf.slot, 'file_id', cf.file_id, 'storage_key', f.storage_key))
+             from customer_files cf join files f on f.id = cf.file_id
+             where cf.customer_id = c.id and cf.platform_id = c.platform_id and cf.mode = c.mode)""";
+
     Map<LegacyFileSlot, FileRef> findByCustomer(Tenant tenant, UUID customerId) {
-        Map<LegacyFileSlot, FileRef> files = new EnumMap<>(LegacyFileSlot.class);
-        jdbc.sql("""
-                        select c.slot, c.file_id, f.storage_key from customer_files c join files f on f.id = c.file_id
-                        where c.customer_id = :customerId and c.platform_id = :platformId and c.mode = :mode""")
+        return jdbc.sql("select " + OF_CUSTOMER + " from customers c where c.id = :customerId and c.platform_id = :platformId"
+                        + " and c.mode = :mode")
                 .param("customerId", customerId).param("platformId", tenant.platformId()).param("mode", tenant.mode().code())
-                .query((row, n) -> files.put(LegacyFileSlot.fromCode(row.getString("slot")).orElseThrow(),
-                        new FileRef(row.getObject("file_id", UUID.class), row.getString("storage_key"))))
-                .list();
+                .query(String.class).optional().map(LegacyFileRepository::bySlot).orElseGet(() -> new EnumMap<>(LegacyFileSlot.class));
+    }
+
+    /** The files of a JSON array from {@link #OF_CUSTOMER}, by slot. */
+    static Map<LegacyFileSlot, FileRef> bySlot(String json) {
+        Map<LegacyFileSlot, FileRef> files = new EnumMap<>(LegacyFileSlot.class);
+        Row.mapAll(json, row -> files.put(LegacyFileSlot.fromCode(row.text("slot")).orElseThrow(),
+                new FileRef(row.uuid("file_id"), row.text("storage_key"))));
         return files;
     }
 

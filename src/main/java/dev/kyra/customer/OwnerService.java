@@ -11,6 +11,7 @@ import dev.kyra.files.FileService;
 import dev.kyra.files.PreparedUpload;
 import dev.kyra.platform.Caller;
 import dev.kyra.platform.Tenant;
+import java.time.Clock;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -38,9 +39,11 @@ public class OwnerService {
     private final Transitions transitions;
     private final EventLog events;
     private final FileService files;
+    private final Clock clock;
 
     OwnerService(CustomerRepository customers, OwnerRepository owners, Transitions transitions, EventLog events,
-                 FileService files) {
+                 FileService files, Clock clock) {
+        this.clock = clock;
         this.customers = customers;
         this.owners = owners;
         this.transitions = transitions;
@@ -109,7 +112,7 @@ public class OwnerService {
         if (Objects.equals(front, owner.idDocumentFront()) && Objects.equals(back, owner.idDocumentBack())) {
             return owner; // the same files again: nothing to reopen
         }
-        Owner updated = owner.withFiles(owner.profile(), front, back, Timestamps.now());
+        Owner updated = owner.withFiles(owner.profile(), front, back, Timestamps.now(clock));
         owners.update(tenant, updated);
         List<FieldChange> changes = new java.util.ArrayList<>();
         addFileChange(changes, OwnerFileSlot.ID_DOCUMENT_FRONT, owner.idDocumentFront(), front);

@@ -13,6 +13,7 @@ import dev.kyra.platform.Caller;
 import dev.kyra.platform.PlatformService;
 import dev.kyra.platform.PlatformSettings;
 import dev.kyra.platform.Tenant;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,10 +41,12 @@ public class SubmissionService {
     private final PlatformService platforms;
     private final FileService files;
     private final CustomerService reads;
+    private final Clock clock;
 
     SubmissionService(CustomerRepository customers, OwnerRepository owners, DocumentRepository documents,
                       LegacyFileRepository legacyFiles, Transitions transitions, EventLog events, PlatformService platforms,
-                      FileService files, CustomerService reads) {
+                      FileService files, CustomerService reads, Clock clock) {
+        this.clock = clock;
         this.customers = customers;
         this.owners = owners;
         this.documents = documents;
@@ -110,7 +113,7 @@ public class SubmissionService {
         Map<LegacyFileSlot, CheckedFile> checked = new LinkedHashMap<>();
         fileIds.forEach((slot, fileId) -> checked.put(slot, FileProblems.check(files, tenant, fileId,
                 new FileBinding(customer.id(), null, slot.category()), FieldPath.of(slot), "{field}")));
-        Instant now = Timestamps.now();
+        Instant now = Timestamps.now(clock);
         Map<LegacyFileSlot, FileRef> before = legacyFiles.findByCustomer(tenant, customer.id());
         List<FieldChange> changes = new java.util.ArrayList<>();
         checked.forEach((slot, file) -> {

@@ -1,7 +1,7 @@
 package dev.kyra.customer;
 
 import dev.kyra.platform.Tenant;
-import java.sql.ResultSet;
+import dev.kyra.database.Row;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.util.Collection;
@@ -22,6 +22,13 @@ class TierRequestRepository {
         this.jdbc = jdbc;
     }
 
+    /** The tiers of the customer row {@code c} as one JSON array (null when none were asked for), in tier order. */
+    static final String OF_CUSTOMER = """
+            (select json_agg(json_build_object('tier', v.tier, 'status', v.status, 'created_at', v.created_at,
+                    'updated_at', v.updated_at) order by v.tier)
+             from customer_verifications v
+             where v.customer_id = c.id and v.platform_id = c.platform_id and v.mode = c.mode)""";
+
     List<TierRequest> findByCustomer(Tenant tenant, UUID customerId) {
         return findByCustomers(tenant, List.of(customerId)).getOrDefault(customerId, List.of());
     }
@@ -32,17 +39,13 @@ class TierRequestRepository {
         if (customerIds.isEmpty()) {
             return byCustomer;
         }
-        jdbc.sql("""
-                        select customer_id, tier, status, created_at, updated_at from customer_verifications
-                        where customer_id = any(:ids) and platform_id = :platformId and mode = :mode
-                        order by customer_id, tier""")
+        jdbc.sql("select c.id, " + OF_CUSTOMER + " as tiers from customers c"
+                        + " where c.id = any(:ids) and c.platform_id = :platformId and c.mode = :mode")
                 .param("ids", customerIds.toArray(UUID[]::new))
                 .param("platformId", tenant.platformId()).param("mode", tenant.mode().code())
-                .query((row, n) -> {
-                    byCustomer.computeIfAbsent(row.getObject("customer_id", UUID.class), id -> new java.util.ArrayList<>())
-                            .add(map(row));
-                    return null;
-                }).list();
+                .query((row, n) -> byCustomer.put(row.getObject("id", UUID.class),
+                        Row.mapAll(row.getString("tiers"), TierRequestRepository::map)))
+                .list();
         return byCustomer;
     }
 
@@ -63,9 +66,8 @@ class TierRequestRepository {
                 .update();
     }
 
-    private static TierRequest map(ResultSet row) throws SQLException {
-        return new TierRequest(Tier.fromCode(row.getString("tier")).orElseThrow(),
-                TierStatus.fromCode(row.getString("status")),
-                row.getTimestamp("created_at").toInstant(), row.getTimestamp("updated_at").toInstant());
+    static TierRequest map(Row row) throws SQLException {
+        return new TierRequest(Tier.fromCode(row.text("tier")).orElseThrow(), TierStatus.fromCode(row.text("status")),
+                row.instant("created_at"), row.instant("updated_at"));
     }
 }

@@ -5,6 +5,7 @@ import dev.kyra.events.Change;
 import dev.kyra.events.EventLog;
 import dev.kyra.events.EventType;
 import dev.kyra.platform.Caller;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,9 +29,11 @@ class Transitions {
     private final DocumentRepository documents;
     private final TierRequestRepository tiers;
     private final EventLog events;
+    private final Clock clock;
 
     Transitions(CustomerRepository customers, OwnerRepository owners, DocumentRepository documents,
-                TierRequestRepository tiers, EventLog events) {
+                TierRequestRepository tiers, EventLog events, Clock clock) {
+        this.clock = clock;
         this.customers = customers;
         this.owners = owners;
         this.documents = documents;
@@ -50,7 +53,7 @@ class Transitions {
         if (next == customer.verificationStatus() && scope == customer.kybScope()) {
             return customer;
         }
-        Customer moved = customer.withStatus(next, scope, Timestamps.now());
+        Customer moved = customer.withStatus(next, scope, Timestamps.now(clock));
         customers.updateStatus(moved);
         if (next != customer.verificationStatus()) {
             events.record(caller, customer.id(), Change.status(EventType.STATUS_CHANGED, Change.CUSTOMER,
@@ -65,7 +68,7 @@ class Transitions {
         if (next == customer.status()) {
             return customer;
         }
-        Customer moved = customer.withActivity(next, Timestamps.now());
+        Customer moved = customer.withActivity(next, Timestamps.now(clock));
         customers.updateStatus(moved);
         events.record(caller, customer.id(), Change.status(EventType.ACTIVITY_CHANGED, ACTIVITY,
                 customer.status().code(), next.code(), comment));
@@ -83,7 +86,7 @@ class Transitions {
         if (next == owner.status()) {
             return owner;
         }
-        Owner moved = owner.withStatus(next, commentsAfter(owner.adminComments(), action, comment), Timestamps.now());
+        Owner moved = owner.withStatus(next, commentsAfter(owner.adminComments(), action, comment), Timestamps.now(clock));
         owners.updateStatus(customer.tenant(), moved);
         events.record(caller, customer.id(), Change.status(EventType.OWNER_STATUS_CHANGED, "owner:" + owner.id(),
                 owner.status().name(), next.name(), comment));
@@ -97,7 +100,7 @@ class Transitions {
         if (next == document.status()) {
             return document;
         }
-        Document moved = document.withStatus(next, commentsAfter(document.adminComments(), action, comment), Timestamps.now());
+        Document moved = document.withStatus(next, commentsAfter(document.adminComments(), action, comment), Timestamps.now(clock));
         documents.updateStatus(customer.tenant(), moved);
         events.record(caller, customer.id(), Change.status(EventType.DOCUMENT_STATUS_CHANGED, "document:" + document.id(),
                 document.status().name(), next.name(), comment));
@@ -132,7 +135,7 @@ class Transitions {
         if (next == from) {
             return current.orElseThrow();
         }
-        Instant now = Timestamps.now();
+        Instant now = Timestamps.now(clock);
         TierRequest moved = new TierRequest(tier, next, current.map(TierRequest::createdAt).orElse(now), now);
         tiers.updateStatus(customer.tenant(), customer.id(), moved);
         if (action != Lifecycle.TierAction.REQUEST) {

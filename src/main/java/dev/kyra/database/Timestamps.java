@@ -1,5 +1,6 @@
 package dev.kyra.database;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
@@ -12,7 +13,8 @@ public final class Timestamps {
     private Timestamps() {
     }
 
-    public static Instant now() {
-        return Instant.now().truncatedTo(ChronoUnit.MICROS);
+    /** The clock's time as PostgreSQL will store it; the clock is the application's {@code Clock} bean. */
+    public static Instant now(Clock clock) {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 }

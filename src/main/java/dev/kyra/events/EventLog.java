@@ -5,8 +5,9 @@ import dev.kyra.ids.UuidV7;
 import dev.kyra.platform.Caller;
 import dev.kyra.platform.Mode;
 import dev.kyra.platform.Tenant;
-import java.sql.ResultSet;
+import dev.kyra.database.Row;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -35,14 +36,16 @@ public class EventLog {
             changes, comment""";
 
     private final JdbcClient jdbc;
+    private final Clock clock;
 
-    EventLog(JdbcClient jdbc) {
+    EventLog(JdbcClient jdbc, Clock clock) {
+        this.clock = clock;
         this.jdbc = jdbc;
     }
 
     /** Records a change of the customer, in the caller's transaction. */
     public void record(Caller caller, UUID customerId, Change change) {
-        pending().add(new PendingEvents.Entry(caller, customerId, change, UuidV7.next(), Timestamps.now()));
+        pending().add(new PendingEvents.Entry(caller, customerId, change, UuidV7.next(), Timestamps.now(clock)));
     }
 
     /** Records several changes, in order. */
@@ -52,26 +55,40 @@ public class EventLog {
 
     /** Every event of a customer, oldest first. */
     public List<CustomerEvent> history(Tenant tenant, UUID customerId) {
-        flushPending();
+        flush();
         return jdbc.sql("select " + COLUMNS + """
                          from customer_events
                         where customer_id = :customerId and platform_id = :platformId and mode = :mode
                         order by sequence""")
                 .param("customerId", customerId).param("platformId", tenant.platformId()).param("mode", tenant.mode().code())
-                .query(EventLog::map).list();
+                .query((row, n) -> map(Row.of(row))).list();
     }
 
-    /** The newest events about the customer itself that carry a comment, newest first. */
-    public List<CustomerEvent> recentComments(Tenant tenant, UUID customerId, int limit) {
-        flushPending();
-        return jdbc.sql("select " + COLUMNS + """
-                         from customer_events
-                        where customer_id = :customerId and platform_id = :platformId and mode = :mode
-                            and subject = 'customer' and comment is not null
-                        order by sequence desc limit :limit""")
-                .param("customerId", customerId).param("platformId", tenant.platformId()).param("mode", tenant.mode().code())
-                .param("limit", limit)
-                .query(EventLog::map).list();
+    /**
+     * The SQL of the newest comment events of the customer row {@code c} as one JSON array, newest
+     * first (null when there are none): for a read that fetches a customer with everything it shows in
+     * one statement. Call {@link #flush} first when the transaction may have recorded events.
+     */
+    public static String recentCommentsOf(int limit) {
+        return """
+                (select json_agg(e order by e.sequence desc) from (select\s""" + COLUMNS + """
+                  from customer_events
+                 where customer_id = c.id and platform_id = c.platform_id and mode = c.mode
+                   and subject = 'customer' and comment is not null
+                 order by sequence desc limit\s""" + limit + ") e)";
+    }
+
+    /** The events of a JSON array built by {@link #recentCommentsOf}. */
+    public static List<CustomerEvent> fromJson(String json) {
+        return Row.mapAll(json, EventLog::map);
+    }
+
+    /** Writes the events this transaction has recorded so far, so that its own reads see them. */
+    public void flush() {
+        PendingEvents pending = (PendingEvents) TransactionSynchronizationManager.getResource(this);
+        if (pending != null) {
+            pending.drainByCustomer(this::insert);
+        }
     }
 
     private PendingEvents pending() {
@@ -85,7 +102,7 @@ public class EventLog {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
                 public void beforeCommit(boolean readOnly) {
-                    flushPending();
+                    EventLog.this.flush(); // not the synchronization's own flush(), a no-op
                 }
 
                 @Override
@@ -95,13 +112,6 @@ public class EventLog {
             });
         }
         return pending;
-    }
-
-    private void flushPending() {
-        PendingEvents pending = (PendingEvents) TransactionSynchronizationManager.getResource(this);
-        if (pending != null) {
-            pending.drainByCustomer(this::insert);
-        }
     }
 
     /**
@@ -185,12 +195,12 @@ public class EventLog {
         return node == null || node.isNull() ? null : node.stringValue();
     }
 
-    private static CustomerEvent map(ResultSet row, int rowNumber) throws SQLException {
-        return new CustomerEvent(row.getObject("id", UUID.class),
-                new Tenant(row.getObject("platform_id", UUID.class), Mode.fromCode(row.getString("mode")).orElseThrow()),
-                row.getObject("customer_id", UUID.class), row.getLong("sequence"),
-                EventType.fromCode(row.getString("type")).orElseThrow(), row.getString("subject"), row.getString("actor"),
-                row.getTimestamp("occurred_at").toInstant(), row.getString("from_status"), row.getString("to_status"),
-                decode(row.getString("changes")), row.getString("comment"));
+    private static CustomerEvent map(Row row) throws SQLException {
+        return new CustomerEvent(row.uuid("id"),
+                new Tenant(row.uuid("platform_id"), Mode.fromCode(row.text("mode")).orElseThrow()),
+                row.uuid("customer_id"), Long.parseLong(row.text("sequence")),
+                EventType.fromCode(row.text("type")).orElseThrow(), row.text("subject"), row.text("actor"),
+                row.instant("occurred_at"), row.text("from_status"), row.text("to_status"),
+                decode(row.text("changes")), row.text("comment"));
     }
 }

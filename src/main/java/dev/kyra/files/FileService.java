@@ -3,6 +3,7 @@ package dev.kyra.files;
 import dev.kyra.database.Timestamps;
 import dev.kyra.ids.UuidV7;
 import dev.kyra.platform.Tenant;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -29,8 +30,10 @@ public class FileService {
 
     private final FileRepository files;
     private final FileStore store;
+    private final Clock clock;
 
-    FileService(FileRepository files, FileStore store) {
+    FileService(FileRepository files, FileStore store, Clock clock) {
+        this.clock = clock;
         this.files = files;
         this.store = store;
     }
@@ -38,7 +41,7 @@ public class FileService {
     /** A new upload for the binding, and the URL to PUT its bytes to. */
     public PreparedUpload prepareUpload(Tenant tenant, FileBinding binding, String baseUrl) {
         UUID id = UuidV7.next();
-        Instant now = Timestamps.now();
+        Instant now = Timestamps.now(clock);
         StoredFile file = new StoredFile(id, tenant, binding, storageKey(tenant, binding, id), now.plus(UPLOAD_URL_LIFETIME),
                 null, now);
         files.insert(file);

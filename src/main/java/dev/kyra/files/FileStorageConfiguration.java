@@ -31,8 +31,8 @@ class FileStorageConfiguration {
 
     @Bean
     @ConditionalOnExpression("!(" + S3_CONFIGURED + ")")
-    LocalFileStore localFileStore(@Value("${kyra.data-dir}") Path dataDirectory, UrlSigner signer) {
-        return new LocalFileStore(dataDirectory.resolve("files").toAbsolutePath().normalize(), signer, Clock.systemUTC());
+    LocalFileStore localFileStore(@Value("${kyra.data-dir}") Path dataDirectory, UrlSigner signer, Clock clock) {
+        return new LocalFileStore(dataDirectory.resolve("files").toAbsolutePath().normalize(), signer, clock);
     }
 
     @Bean

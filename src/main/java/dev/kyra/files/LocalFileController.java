@@ -5,6 +5,7 @@ import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -32,8 +33,10 @@ class LocalFileController {
     private final LocalFileStore store;
     private final FileRepository files;
     private final UrlSigner signer;
+    private final Clock clock;
 
-    LocalFileController(LocalFileStore store, FileRepository files, UrlSigner signer) {
+    LocalFileController(LocalFileStore store, FileRepository files, UrlSigner signer, Clock clock) {
+        this.clock = clock;
         this.store = store;
         this.files = files;
         this.signer = signer;
@@ -57,7 +60,7 @@ class LocalFileController {
         } catch (LocalFileStore.TooLargeException e) {
             return refuse(HttpStatus.CONTENT_TOO_LARGE, "The file exceeds the 25 MB maximum.");
         }
-        if (!files.markUploaded(file.get().id(), Timestamps.now())) {
+        if (!files.markUploaded(file.get().id(), Timestamps.now(clock))) {
             store.discard(received); // a concurrent PUT with the same URL won
             return refuse(HttpStatus.CONFLICT, "This upload URL has been used; request a new one.");
         }
@@ -83,7 +86,7 @@ class LocalFileController {
     }
 
     private Optional<StoredFile> granted(String token, UrlSigner.Operation operation) {
-        return signer.verify(token, Timestamps.now())
+        return signer.verify(token, Timestamps.now(clock))
                 .filter(grant -> grant.operation() == operation)
                 .flatMap(grant -> files.findBySignedId(grant.fileId()));
     }

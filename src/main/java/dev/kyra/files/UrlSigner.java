@@ -6,6 +6,7 @@ import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Optional;
@@ -34,9 +35,11 @@ class UrlSigner {
     private static final int PAYLOAD_LENGTH = 1 + 16 + 8;
 
     private final JdbcClient jdbc;
+    private final Clock clock;
     private volatile byte[] key;
 
-    UrlSigner(JdbcClient jdbc) {
+    UrlSigner(JdbcClient jdbc, Clock clock) {
+        this.clock = clock;
         this.jdbc = jdbc;
     }
 
@@ -91,7 +94,7 @@ class UrlSigner {
             byte[] fresh = new byte[32];
             new SecureRandom().nextBytes(fresh);
             jdbc.sql("insert into file_url_keys (id, secret, created_at) values (1, :secret, :at) on conflict (id) do nothing")
-                    .param("secret", fresh).param("at", Timestamp.from(Timestamps.now())).update();
+                    .param("secret", fresh).param("at", Timestamp.from(Timestamps.now(clock))).update();
             current = jdbc.sql("select secret from file_url_keys where id = 1").query(byte[].class).single();
             key = current;
         }

@@ -2,6 +2,7 @@ package dev.kyra.platform;
 
 import dev.kyra.database.Timestamps;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.util.Optional;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -20,9 +21,11 @@ public class AdminCredentials {
 
     private final JdbcClient jdbc;
     private final Optional<byte[]> configuredTokenHash;
+    private final Clock clock;
     private volatile byte[] generatedTokenHash;
 
-    AdminCredentials(JdbcClient jdbc, @Value("${kyra.admin-token:}") String configuredToken) {
+    AdminCredentials(JdbcClient jdbc, @Value("${kyra.admin-token:}") String configuredToken, Clock clock) {
+        this.clock = clock;
         this.jdbc = jdbc;
         this.configuredTokenHash = StringUtils.hasText(configuredToken)
                 ? Optional.of(Secrets.sha256(configuredToken)) : Optional.empty();
@@ -43,7 +46,7 @@ public class AdminCredentials {
                         + "on conflict (name) do nothing")
                 .param("name", GENERATED)
                 .param("hash", Secrets.sha256(token))
-                .param("at", Timestamp.from(Timestamps.now()))
+                .param("at", Timestamp.from(Timestamps.now(clock)))
                 .update();
         generatedTokenHash = null;
         return inserted == 1 ? Optional.of(token) : Optional.empty();

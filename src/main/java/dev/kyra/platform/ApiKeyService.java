@@ -7,6 +7,7 @@ import dev.kyra.ids.UuidV7;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
@@ -32,8 +33,10 @@ public class ApiKeyService {
     private final PlatformRepository platforms;
     /** Found keys by the hex of their hash; unknown keys are not remembered. */
     private final RememberedLookups<String, ApiKey> remembered = new RememberedLookups<>(false);
+    private final Clock clock;
 
-    ApiKeyService(JdbcClient jdbc, PlatformRepository platforms) {
+    ApiKeyService(JdbcClient jdbc, PlatformRepository platforms, Clock clock) {
+        this.clock = clock;
         this.jdbc = jdbc;
         this.platforms = platforms;
     }
@@ -77,7 +80,7 @@ public class ApiKeyService {
                         update api_keys set revoked_at = coalesce(revoked_at, :at)
                         where id = :id and platform_id = :platformId and face = :face
                         returning key_sha256""")
-                .param("at", Timestamp.from(Timestamps.now())).param("id", keyId).param("platformId", platformId)
+                .param("at", Timestamp.from(Timestamps.now(clock))).param("id", keyId).param("platformId", platformId)
                 .param("face", face.code())
                 .query(byte[].class).optional()
                 .orElseThrow(CredentialNotFoundException::apiKey);
@@ -127,7 +130,7 @@ public class ApiKeyService {
                 .param("platformId", tenant.platformId())
                 .param("mode", tenant.mode().code())
                 .param("scopes", scopes.toArray(String[]::new))
-                .param("createdAt", Timestamp.from(Timestamps.now()))
+                .param("createdAt", Timestamp.from(Timestamps.now(clock)))
                 .update();
         return new IssuedCredential(keyId, key, tenant.mode(), List.copyOf(scopes));
     }

@@ -2,6 +2,7 @@ package dev.kyra.platform;
 
 import dev.kyra.database.Timestamps;
 import dev.kyra.ids.UuidV7;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -24,8 +25,10 @@ public class OAuthClientService {
     private final PlatformRepository platforms;
     /** Current secret fingerprints by client id; a revoked or unknown client is remembered as none. */
     private final RememberedLookups<String, String> fingerprints = new RememberedLookups<>(true);
+    private final Clock clock;
 
-    OAuthClientService(OAuthClientRepository clients, PlatformRepository platforms) {
+    OAuthClientService(OAuthClientRepository clients, PlatformRepository platforms, Clock clock) {
+        this.clock = clock;
         this.clients = clients;
         this.platforms = platforms;
     }
@@ -63,7 +66,7 @@ public class OAuthClientService {
     @Transactional
     public void revoke(UUID platformId, String clientId) {
         platforms.require(platformId);
-        if (!clients.revoke(platformId, clientId, Timestamps.now())) {
+        if (!clients.revoke(platformId, clientId, Timestamps.now(clock))) {
             throw CredentialNotFoundException.oauthClient();
         }
         fingerprints.forgetAfterCommit(clientId);
@@ -80,7 +83,7 @@ public class OAuthClientService {
         if (!OAuthScopes.areKnown(scopes)) {
             throw new IllegalArgumentException("unknown scope in " + scopes);
         }
-        Instant now = Timestamps.now();
+        Instant now = Timestamps.now(clock);
         clients.upsert(new OAuthClient(clientId, Secrets.sha256(secret), tenant, List.copyOf(scopes), now, null), now);
         fingerprints.forgetAfterCommit(clientId);
         return new IssuedCredential(clientId, secret, tenant.mode(), List.copyOf(scopes));

@@ -2,6 +2,7 @@ package dev.kyra.platform;
 
 import dev.kyra.database.Timestamps;
 import dev.kyra.ids.UuidV7;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -19,8 +20,10 @@ public class PlatformService {
     static final int MAX_NAME_LENGTH = 200;
 
     private final PlatformRepository platforms;
+    private final Clock clock;
 
-    PlatformService(PlatformRepository platforms) {
+    PlatformService(PlatformRepository platforms, Clock clock) {
+        this.clock = clock;
         this.platforms = platforms;
     }
 
@@ -47,7 +50,7 @@ public class PlatformService {
     public Platform changeSettings(UUID id, SettingsChange change) {
         Platform current = platforms.findForUpdate(id).orElseThrow(() -> new PlatformNotFoundException(id));
         PlatformSettings settings = change.applyTo(current.settings());
-        Instant now = Timestamps.now();
+        Instant now = Timestamps.now(clock);
         platforms.updateSettings(id, settings, now);
         return new Platform(id, current.name(), current.isDefault(), settings, current.createdAt(), now);
     }
@@ -59,7 +62,7 @@ public class PlatformService {
     }
 
     private Platform insert(String name, boolean isDefault) {
-        Instant now = Timestamps.now();
+        Instant now = Timestamps.now(clock);
         Platform platform = new Platform(UuidV7.next(), name, isDefault, PlatformSettings.DEFAULTS, now, now);
         platforms.insert(platform);
         return platform;

@@ -10,6 +10,7 @@ import java.security.spec.ECGenParameterSpec;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.X509EncodedKeySpec;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -27,8 +28,10 @@ public class SigningKeyStore {
     private static final long CREATE_LOCK = 0x6B797261_0001L;
 
     private final JdbcClient jdbc;
+    private final Clock clock;
 
-    SigningKeyStore(JdbcClient jdbc) {
+    SigningKeyStore(JdbcClient jdbc, Clock clock) {
+        this.clock = clock;
         this.jdbc = jdbc;
     }
 
@@ -64,7 +67,7 @@ public class SigningKeyStore {
                 .param("algorithm", key.algorithm())
                 .param("private", key.privateKey().getEncoded())
                 .param("public", key.publicKey().getEncoded())
-                .param("at", Timestamp.from(Timestamps.now()))
+                .param("at", Timestamp.from(Timestamps.now(clock)))
                 .update();
     }
 

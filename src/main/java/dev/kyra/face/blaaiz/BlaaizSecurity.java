@@ -24,6 +24,7 @@ import java.security.interfaces.ECPrivateKey;
 import java.security.interfaces.ECPublicKey;
 import java.security.interfaces.RSAPrivateKey;
 import java.security.interfaces.RSAPublicKey;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -171,7 +172,7 @@ class BlaaizSecurity {
      */
     @Bean
     JwtDecoder jwtDecoder(JWKSource<SecurityContext> jwkSource, OAuthClientService clients,
-                          AuthorizationServerSettings settings) {
+                          AuthorizationServerSettings settings, Clock clock) {
         NimbusJwtDecoder verifier = (NimbusJwtDecoder) OAuth2AuthorizationServerConfiguration.jwtDecoder(jwkSource);
         List<OAuth2TokenValidator<Jwt>> validators = new ArrayList<>();
         validators.add(new JwtTimestampValidator(CLOCK_SKEW));
@@ -179,8 +180,8 @@ class BlaaizSecurity {
             validators.add(new JwtIssuerValidator(settings.getIssuer()));
         }
         verifier.setJwtValidator(new DelegatingOAuth2TokenValidator<>(validators));
-        return new CurrentSecretJwtDecoder(new CachingJwtDecoder(CanonicalSignatures.canonicalOnly(verifier),
-                java.time.Clock.systemUTC()), clients);
+        return new CurrentSecretJwtDecoder(new CachingJwtDecoder(CanonicalSignatures.canonicalOnly(verifier), clock),
+                clients);
     }
 
     /** Spring Authorization Server signs with this encoder when it finds one: the same keys, low-s signatures. */

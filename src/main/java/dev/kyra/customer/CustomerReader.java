@@ -1,0 +1,63 @@
+package dev.kyra.customer;
+
+import dev.kyra.database.Row;
+import dev.kyra.events.EventLog;
+import dev.kyra.events.EventType;
+import dev.kyra.platform.Tenant;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * A full read of a customer — its row, owners, documents, legacy files, tiers and recent comments —
+ * in one statement: one snapshot, so no read sees a customer half-changed by a concurrent writer, and
+ * one round trip to the database, which the hottest endpoint (get by id) is mostly made of.
+ */
+@Repository
+class CustomerReader {
+
+    static final int RECENT_COMMENTS = 10;
+
+    private static final String SELECT = "select " + CustomerRepository.COLUMNS + ","
+            + " case when c.type = 'business' then " + OwnerRepository.OF_CUSTOMER + " end as owners,"
+            + " case when c.type = 'business' then " + DocumentRepository.OF_CUSTOMER + " end as documents,"
+            + " case when c.type = 'individual' then " + LegacyFileRepository.OF_CUSTOMER + " end as legacy_files,"
+            + " " + TierRequestRepository.OF_CUSTOMER + " as tiers,"
+            + " " + EventLog.recentCommentsOf(RECENT_COMMENTS) + " as comments"
+            + " from customers c where c.platform_id = :platformId and c.mode = :mode and ";
+
+    private final JdbcClient jdbc;
+    private final EventLog events;
+
+    CustomerReader(JdbcClient jdbc, EventLog events) {
+        this.jdbc = jdbc;
+        this.events = events;
+    }
+
+    Optional<CustomerDetails> find(Tenant tenant, CustomerRef ref) {
+        events.flush(); // a transaction that has just changed the customer reads its own events
+        String key = ref instanceof CustomerRef.ById ? "c.id" : "c.object_id";
+        Object value = switch (ref) {
+            case CustomerRef.ById byId -> byId.id();
+            case CustomerRef.ByObjectId byObjectId -> byObjectId.objectId();
+        };
+        return jdbc.sql(SELECT + key + " = :key")
+                .param("key", value).param("platformId", tenant.platformId()).param("mode", tenant.mode().code())
+                .query((row, n) -> new CustomerDetails(CustomerRepository.map(row, n),
+                        Row.mapAll(row.getString("owners"), OwnerRepository::map),
+                        Row.mapAll(row.getString("documents"), DocumentRepository::map),
+                        LegacyFileRepository.bySlot(row.getString("legacy_files")),
+                        Row.mapAll(row.getString("tiers"), TierRequestRepository::map),
+                        comments(row.getString("comments"))))
+                .optional();
+    }
+
+    /** The platform's view of the customer's comments: a reviewer's reasons, and Kyra's notes. */
+    private static List<Comment> comments(String json) {
+        return EventLog.fromJson(json).stream()
+                .map(event -> new Comment(event.id(), event.comment(),
+                        event.type() == EventType.STATUS_CHANGED ? "review" : "info", event.occurredAt()))
+                .toList();
+    }
+}
