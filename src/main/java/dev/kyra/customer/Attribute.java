@@ -9,7 +9,5 @@ public enum Attribute {
     TIERS,
     VERIFICATION_STATUS,
     OWNERS,
-    OWNER_ID,
-    PAGE,
-    PER_PAGE
+    OWNER_ID
 }

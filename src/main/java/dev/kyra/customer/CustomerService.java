@@ -38,6 +38,8 @@ public class CustomerService {
     private static final int STREAM_BATCH = 500;
 
     private static final String EMPTY_METADATA = "{}";
+    /** The {@link Violation#code} of an update that sends a KYB scope. */
+    public static final String KYB_SCOPE_READ_ONLY = "kyb-scope-read-only";
     private static final String REFERENCE = "reference";
     private static final String METADATA = "metadata";
 
@@ -145,7 +147,7 @@ public class CustomerService {
         }
         if (changes.kybScopeSent()) {
             throw new InvalidInputException(Violation.of(FieldPath.of(Attribute.KYB_SCOPE),
-                    "{field} is read-only here; upgrade a MINIMAL business with upgrade-kyb-scope"));
+                    "{field} is read-only; only an upgrade of a MINIMAL business changes it").coded(KYB_SCOPE_READ_ONLY));
         }
         List<Violation> misplaced = new ArrayList<>(ProfileRules.typeScope(current.type(), changes.profile()));
         if (current.type() == CustomerType.INDIVIDUAL && changes.owners() != null) {

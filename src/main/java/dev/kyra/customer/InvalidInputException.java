@@ -3,7 +3,7 @@ package dev.kyra.customer;
 import java.util.List;
 
 /** The request's data breaks field or cross-field rules. Nothing was written. */
-public final class InvalidInputException extends RegistryException {
+public sealed class InvalidInputException extends RegistryException permits IncompleteCustomerException {
 
     public InvalidInputException(List<Violation> violations) {
         super(violations);

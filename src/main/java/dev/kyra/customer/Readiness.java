@@ -17,13 +17,11 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Whether a customer is complete enough to be verified (Blaaiz spec §4.8): the first gap found, in
- * the documented words, or nothing. The customer stays editable whatever the answer.
+ * Whether a customer is complete enough to be verified (Blaaiz spec §4.8): the first gap found, or
+ * nothing. The customer stays editable whatever the answer; faces word the refusal their own way.
  */
 final class Readiness {
 
-    private static final String BUSINESS = "Cannot verify business customer: ";
-    private static final String INDIVIDUAL = "Cannot verify individual customer: ";
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
     private Readiness() {
@@ -33,36 +31,36 @@ final class Readiness {
                                    Map<LegacyFileSlot, FileRef> files) {
         if (customer.type() == CustomerType.INDIVIDUAL) {
             return files.containsKey(LegacyFileSlot.ID_FILE) ? Optional.empty()
-                    : gap(INDIVIDUAL + "{0} is required.", LegacyFileSlot.ID_FILE);
+                    : gap("{0} is required.", LegacyFileSlot.ID_FILE);
         }
         return businessGap(customer.profile())
                 .or(() -> documents.stream().anyMatch(d -> DocumentTypes.FORMATION.contains(d.type())) ? Optional.empty()
-                        : gap(BUSINESS + "at least one formation document is required."))
+                        : gap("at least one formation document is required."))
                 .or(() -> customer.kybScope() == KybScope.MINIMAL ? Optional.empty() : ownersGap(owners));
     }
 
     private static Optional<Violation> businessGap(FieldValues profile) {
         if (profile.get(BUSINESS_NAME) == null) {
-            return gap(BUSINESS + "{0} is required.", BUSINESS_NAME);
+            return gap("{0} is required.", BUSINESS_NAME);
         }
         if (!Countries.isCode(profile.get(COUNTRY))) {
-            return gap(BUSINESS + "{0} must be a valid ISO 3166-1 alpha-2 country code.", COUNTRY);
+            return gap("{0} must be a valid ISO 3166-1 alpha-2 country code.", COUNTRY);
         }
         if (profile.get(REGISTRATION_NUMBER) == null) {
-            return gap(BUSINESS + "{0} is required.", REGISTRATION_NUMBER);
+            return gap("{0} is required.", REGISTRATION_NUMBER);
         }
         if (profile.get(INCORPORATION_COUNTRY) == null) {
-            return gap(BUSINESS + "{0} is required.", INCORPORATION_COUNTRY);
+            return gap("{0} is required.", INCORPORATION_COUNTRY);
         }
         if (!Countries.isCode(profile.get(INCORPORATION_COUNTRY))) {
-            return gap(BUSINESS + "{0} must be a valid ISO 3166-1 alpha-2 country code.", INCORPORATION_COUNTRY);
+            return gap("{0} must be a valid ISO 3166-1 alpha-2 country code.", INCORPORATION_COUNTRY);
         }
         if (!Objects.equals(profile.get(COUNTRY), profile.get(INCORPORATION_COUNTRY))) {
-            return gap(BUSINESS + "{0} must equal {1}.", COUNTRY, INCORPORATION_COUNTRY);
+            return gap("{0} must equal {1}.", COUNTRY, INCORPORATION_COUNTRY);
         }
         boolean operatingAddress = CustomerFields.OPERATING_ADDRESS.stream().anyMatch(f -> profile.get(f) != null);
         if (operatingAddress && !Countries.isCode(profile.get(OPERATING_COUNTRY))) {
-            return gap(BUSINESS + "{0} must be a valid ISO 3166-1 alpha-2 country code.", OPERATING_COUNTRY);
+            return gap("{0} must be a valid ISO 3166-1 alpha-2 country code.", OPERATING_COUNTRY);
         }
         return Optional.empty();
     }
@@ -70,19 +68,19 @@ final class Readiness {
     /** A FULL business's owners: at least one, 100 % between them, distinct emails, complete ID files. */
     private static Optional<Violation> ownersGap(List<Owner> owners) {
         if (owners.isEmpty()) {
-            return gap(BUSINESS + "at least one owner is required.");
+            return gap("at least one owner is required.");
         }
         BigDecimal sum = owners.stream().map(o -> o.get(OwnerFields.OWNERSHIP_PERCENTAGE)).filter(Objects::nonNull)
                 .reduce(BigDecimal.ZERO, BigDecimal::add);
         if (sum.compareTo(HUNDRED) != 0) {
-            return gap(BUSINESS + "{0} of all owners must sum to 100%, but currently sums to {1}%.",
+            return gap("{0} of all owners must sum to 100%, but currently sums to {1}%.",
                     OwnerFields.OWNERSHIP_PERCENTAGE, sum.stripTrailingZeros().toPlainString());
         }
         Set<String> emails = new HashSet<>();
         for (Owner owner : owners) {
             String email = owner.get(OwnerFields.EMAIL);
             if (email != null && !emails.add(email.toLowerCase(Locale.ROOT))) {
-                return gap(BUSINESS + "owner emails must be unique within the customer.");
+                return gap("owner emails must be unique within the customer.");
             }
         }
         for (Owner owner : owners) {
@@ -98,14 +96,14 @@ final class Readiness {
         String name = owner.get(OwnerFields.FIRST_NAME) + " " + owner.get(OwnerFields.LAST_NAME);
         String type = owner.get(OwnerFields.ID_DOCUMENT_TYPE);
         if (owner.idDocumentFront() == null) {
-            return gap(BUSINESS + "owner {0} is missing {1}.", name, OwnerFileSlot.ID_DOCUMENT_FRONT);
+            return gap("owner {0} is missing {1}.", name, OwnerFileSlot.ID_DOCUMENT_FRONT);
         }
         if ("passport".equals(type) && owner.idDocumentBack() != null) {
-            return gap(BUSINESS + "owner {0} {1}=passport must not have {2}.", name, OwnerFields.ID_DOCUMENT_TYPE,
+            return gap("owner {0} {1}=passport must not have {2}.", name, OwnerFields.ID_DOCUMENT_TYPE,
                     OwnerFileSlot.ID_DOCUMENT_BACK);
         }
         if (type != null && !"passport".equals(type) && owner.idDocumentBack() == null) {
-            return gap(BUSINESS + "owner {0} {1}=" + type + " requires {2}.", name, OwnerFields.ID_DOCUMENT_TYPE,
+            return gap("owner {0} {1}=" + type + " requires {2}.", name, OwnerFields.ID_DOCUMENT_TYPE,
                     OwnerFileSlot.ID_DOCUMENT_BACK);
         }
         // the rules that hold when owners are written, checked again: a date may have passed since
@@ -113,7 +111,7 @@ final class Readiness {
                 OwnerFields.COUNTRY, OwnerFields.ID_DOCUMENT_COUNTRY)) {
             Optional<String> problem = problemOf(field, owner.profile());
             if (problem.isPresent()) {
-                return gap(BUSINESS + "owner {0} " + problem.get().replace("{field}", "{1}") + ".", name, field);
+                return gap("owner {0} " + problem.get().replace("{field}", "{1}") + ".", name, field);
             }
         }
         return Optional.empty();

@@ -30,6 +30,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class SubmissionService {
 
+    /** The {@link Violation#code} of a legacy file asked for by a business. */
+    public static final String LEGACY_FILES_FOR_INDIVIDUALS = "legacy-files-for-individuals";
+
     private static final Violation ALREADY_UNDER_REVIEW = Violation.general("Customer is already verified or under review.");
 
     private final CustomerRepository customers;
@@ -75,7 +78,7 @@ public class SubmissionService {
         List<Document> customerDocuments = business ? documents.findByCustomer(tenant, customer.id()) : List.of();
         Readiness.gap(customer, customerOwners, customerDocuments, legacyFiles.findByCustomer(tenant, customer.id()))
                 .ifPresent(gap -> {
-                    throw new InvalidInputException(gap).concerning(customer.type());
+                    throw new IncompleteCustomerException(gap, customer.type());
                 });
         sendToVerification(caller, customer, customerOwners, customerDocuments);
         return reads.get(tenant, CustomerRef.id(customer.id()));
@@ -141,7 +144,8 @@ public class SubmissionService {
     private static void checkLegacyFilesAllowed(Customer customer) {
         if (customer.type() != CustomerType.INDIVIDUAL) {
             throw new ActionRefusedException(Violation.general(
-                    "These file endpoints are for individual customers; businesses use KYB documents and owner files."));
+                    "Legacy files are for individual customers; businesses use KYB documents and owner files.")
+                    .coded(LEGACY_FILES_FOR_INDIVIDUALS));
         }
         if (Lifecycle.customer(customer.verificationStatus(), Lifecycle.CustomerAction.SUBMIT).isEmpty()) {
             throw new ActionRefusedException(Violation.general(

@@ -13,8 +13,9 @@ import java.util.stream.Collectors;
  * anything else as text.
  *
  * @param path where the problem is, or null for a problem of the request as a whole
+ * @param code a stable name for the problem, for a face that words it its own way; null for most
  */
-public record Violation(FieldPath path, String template, List<Object> arguments) {
+public record Violation(FieldPath path, String template, List<Object> arguments, String code) {
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{(field|\\d+)}");
 
@@ -23,7 +24,17 @@ public record Violation(FieldPath path, String template, List<Object> arguments)
     }
 
     public static Violation of(FieldPath path, String template, Object... arguments) {
-        return new Violation(path, template, List.of(arguments));
+        return new Violation(path, template, List.of(arguments), null);
+    }
+
+    /** This problem, named so that faces can word it their own way. */
+    public Violation coded(String name) {
+        return new Violation(path, template, arguments, name);
+    }
+
+    /** This problem in other words (a face's), with the same path and arguments. */
+    public Violation worded(String otherTemplate) {
+        return new Violation(path, otherTemplate, arguments, code);
     }
 
     public static Violation of(Field<?> field, String template, Object... arguments) {

@@ -3,13 +3,10 @@ package dev.kyra.database;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.time.Duration;
 import javax.sql.DataSource;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.util.StringUtils;
 
 /**
  * Chooses Kyra's database: the PostgreSQL at {@code KYRA_DATABASE_URL} when it is set, otherwise an
@@ -23,16 +20,10 @@ class DatabaseConfiguration {
     static final Duration VALIDATION_TIMEOUT = Duration.ofSeconds(1);
 
     @Bean(destroyMethod = "close")
-    DataSource dataSource(
-            @Value("${kyra.database.url:}") String url,
-            @Value("${kyra.database.username:}") String username,
-            @Value("${kyra.database.password:}") String password,
-            @Value("${kyra.database.pool-size:16}") int poolSize,
-            @Value("${kyra.data-dir}") Path dataDirectory,
-            @Value("${kyra.database.embedded-watch-interval:500ms}") Duration watchInterval) throws IOException {
+    DataSource dataSource(DatabaseProperties settings, DataDirectory dataDirectory) throws IOException {
         HikariConfig config = new HikariConfig();
         config.setPoolName("kyra");
-        config.setMaximumPoolSize(poolSize);
+        config.setMaximumPoolSize(settings.poolSize());
         // a request waits this long for a connection, then gets a 503: when the database is gone that is
         // soon (Hikari's 30 s default held every caller for half a minute), and under a burst it is long
         // enough that a busy pool is waited for (2 s shed one create in a thousand of a 32-client seed)
@@ -40,13 +31,14 @@ class DatabaseConfiguration {
         config.setValidationTimeout(VALIDATION_TIMEOUT.toMillis());
         // keep row values (customer data) out of exception messages, and so out of any log line
         config.addDataSourceProperty("logServerErrorDetail", "false");
-        if (StringUtils.hasText(url)) {
-            config.setJdbcUrl(url);
-            config.setUsername(username);
-            config.setPassword(password);
+        if (settings.external()) {
+            config.setJdbcUrl(settings.url());
+            config.setUsername(settings.username());
+            config.setPassword(settings.password());
             return new HikariDataSource(config);
         }
-        EmbeddedPostgresServer embedded = EmbeddedPostgresServer.start(dataDirectory.resolve("postgres"), watchInterval);
+        EmbeddedPostgresServer embedded = EmbeddedPostgresServer.start(dataDirectory.resolve("postgres"),
+                settings.embeddedWatchInterval());
         config.setJdbcUrl(embedded.jdbcUrl());
         config.setUsername(embedded.username());
         config.setPassword(embedded.password());

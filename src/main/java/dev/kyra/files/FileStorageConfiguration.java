@@ -1,11 +1,10 @@
 package dev.kyra.files;
 
+import dev.kyra.database.DataDirectory;
 import java.net.URI;
-import java.nio.file.Path;
 import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -31,23 +30,24 @@ class FileStorageConfiguration {
 
     @Bean
     @ConditionalOnExpression("!(" + S3_CONFIGURED + ")")
-    LocalFileStore localFileStore(@Value("${kyra.data-dir}") Path dataDirectory, UrlSigner signer, Clock clock) {
+    LocalFileStore localFileStore(DataDirectory dataDirectory, UrlSigner signer, Clock clock) {
         return new LocalFileStore(dataDirectory.resolve("files").toAbsolutePath().normalize(), signer, clock);
     }
 
     @Bean
     @ConditionalOnExpression(S3_CONFIGURED)
-    S3FileStore s3FileStore(@Value("${kyra.s3.endpoint}") URI endpoint, @Value("${kyra.s3.bucket}") String bucket,
-                            @Value("${kyra.s3.region:us-east-1}") String region,
-                            @Value("${kyra.s3.access-key:}") String accessKey,
-                            @Value("${kyra.s3.secret-key:}") String secretKey) {
-        AwsCredentialsProvider credentials = accessKey.isBlank() ? DefaultCredentialsProvider.builder().build()
-                : StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKey, secretKey));
+    S3FileStore s3FileStore(S3Properties s3) {
+        URI endpoint = s3.endpoint();
+        String bucket = s3.bucket();
+        Region region = Region.of(s3.region());
+        AwsCredentialsProvider credentials = s3.hasAccessKey()
+                ? StaticCredentialsProvider.create(AwsBasicCredentials.create(s3.accessKey(), s3.secretKey()))
+                : DefaultCredentialsProvider.builder().build();
         S3Configuration pathStyle = S3Configuration.builder().pathStyleAccessEnabled(true).build();
-        S3Client client = S3Client.builder().endpointOverride(endpoint).region(Region.of(region))
+        S3Client client = S3Client.builder().endpointOverride(endpoint).region(region)
                 .serviceConfiguration(pathStyle).credentialsProvider(credentials)
                 .httpClient(UrlConnectionHttpClient.create()).build();
-        S3Presigner presigner = S3Presigner.builder().endpointOverride(endpoint).region(Region.of(region))
+        S3Presigner presigner = S3Presigner.builder().endpointOverride(endpoint).region(region)
                 .serviceConfiguration(pathStyle).credentialsProvider(credentials).build();
         ensureBucket(client, bucket);
         log.info("files are stored in S3 bucket {} at {}", bucket, endpoint);

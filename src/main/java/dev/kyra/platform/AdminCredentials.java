@@ -4,10 +4,8 @@ import dev.kyra.database.Timestamps;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.Optional;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-import org.springframework.util.StringUtils;
 
 /**
  * The operator's token for the admin API. When {@code KYRA_ADMIN_TOKEN} is set, that token and only
@@ -24,11 +22,11 @@ public class AdminCredentials {
     private final Clock clock;
     private volatile byte[] generatedTokenHash;
 
-    AdminCredentials(JdbcClient jdbc, @Value("${kyra.admin-token:}") String configuredToken, Clock clock) {
+    AdminCredentials(JdbcClient jdbc, PlatformProperties settings, Clock clock) {
         this.clock = clock;
         this.jdbc = jdbc;
-        this.configuredTokenHash = StringUtils.hasText(configuredToken)
-                ? Optional.of(Secrets.sha256(configuredToken)) : Optional.empty();
+        this.configuredTokenHash = settings.hasAdminToken()
+                ? Optional.of(Secrets.sha256(settings.adminToken())) : Optional.empty();
     }
 
     public boolean accepts(String presentedToken) {

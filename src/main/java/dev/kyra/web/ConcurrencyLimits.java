@@ -7,7 +7,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -31,11 +31,13 @@ public class ConcurrencyLimits {
     private final ConcurrentHashMap<String, Semaphore> credentials = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, Semaphore> platforms = new ConcurrentHashMap<>();
 
-    ConcurrencyLimits(@Value("${kyra.http.heavy-requests.per-credential:2}") int perCredential,
-                      @Value("${kyra.http.heavy-requests.per-platform:3}") int perPlatform,
-                      @Value("${kyra.http.heavy-requests.total:6}") int total,
-                      @Value("${kyra.http.heavy-requests.max-waiting-per-credential:32}") int maxWaitingPerCredential,
-                      @Value("${kyra.http.heavy-requests.max-wait:30s}") Duration maxWait) {
+    @Autowired
+    ConcurrencyLimits(HttpProperties http) {
+        this(http.heavyRequests().perCredential(), http.heavyRequests().perPlatform(), http.heavyRequests().total(),
+                http.heavyRequests().maxWaitingPerCredential(), http.heavyRequests().maxWait());
+    }
+
+    ConcurrencyLimits(int perCredential, int perPlatform, int total, int maxWaitingPerCredential, Duration maxWait) {
         this.perCredential = perCredential;
         this.perPlatform = perPlatform;
         this.maxWaitingPerCredential = maxWaitingPerCredential;

@@ -1,7 +1,6 @@
 package dev.kyra.web;
 
 import jakarta.servlet.http.HttpServletRequest;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
@@ -15,8 +14,8 @@ public class PublicUrls {
 
     private final String configured;
 
-    PublicUrls(@Value("${kyra.public-url:}") String configured) {
-        this.configured = configured.isBlank() ? null : stripTrailingSlash(configured.strip());
+    PublicUrls(EdgeProperties edge) {
+        this.configured = edge.publicBase();
     }
 
     public String base(HttpServletRequest request) {
@@ -24,9 +23,5 @@ public class PublicUrls {
             return configured;
         }
         return ServletUriComponentsBuilder.fromContextPath(request).replaceQuery(null).build().toUriString();
-    }
-
-    private static String stripTrailingSlash(String url) {
-        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
     }
 }

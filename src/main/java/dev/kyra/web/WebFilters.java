@@ -1,12 +1,9 @@
 package dev.kyra.web;
 
-import java.util.List;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
-import org.springframework.util.unit.DataSize;
 
 /**
  * The filters in front of every face, before Spring Security: forwarded headers first, applied only
@@ -18,10 +15,9 @@ import org.springframework.util.unit.DataSize;
 class WebFilters {
 
     @Bean
-    FilterRegistrationBean<TrustedProxyFilter> trustedProxyFilter(
-            @Value("${kyra.trusted-proxies:}") List<String> trustedProxies) {
+    FilterRegistrationBean<TrustedProxyFilter> trustedProxyFilter(EdgeProperties edge) {
         FilterRegistrationBean<TrustedProxyFilter> registration =
-                new FilterRegistrationBean<>(new TrustedProxyFilter(trustedProxies));
+                new FilterRegistrationBean<>(new TrustedProxyFilter(edge.trustedProxies()));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
         return registration;
     }
@@ -34,11 +30,8 @@ class WebFilters {
     }
 
     @Bean
-    FilterRegistrationBean<BodySizeLimitFilter> bodySizeLimitFilter(
-            ApiFaces faces,
-            @Value("${kyra.http.max-body-size:1MB}") DataSize limit,
-            @Value("${kyra.http.body-limit-exempt-paths:}") List<String> exemptPrefixes) {
-        BodySizeLimitFilter filter = new BodySizeLimitFilter(limit.toBytes(), faces, exemptPrefixes);
+    FilterRegistrationBean<BodySizeLimitFilter> bodySizeLimitFilter(ApiFaces faces, HttpProperties http) {
+        BodySizeLimitFilter filter = new BodySizeLimitFilter(http.maxBodySize().toBytes(), faces, http.bodyLimitExemptPaths());
         FilterRegistrationBean<BodySizeLimitFilter> registration = new FilterRegistrationBean<>(filter);
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
         return registration;

@@ -30,58 +30,58 @@ class ReadinessTest {
     void anIndividualNeedsItsIdentityFile() {
         Customer individual = customer(CustomerType.INDIVIDUAL, null, FieldValues.empty());
         assertThat(gap(individual, List.of(), List.of(), Map.of()))
-                .isEqualTo("Cannot verify individual customer: id_file is required.");
+                .isEqualTo("id_file is required.");
         assertThat(Readiness.gap(individual, List.of(), List.of(), Map.of(LegacyFileSlot.ID_FILE, FILE))).isEmpty();
     }
 
     @Test
     void aBusinessNeedsItsNameCountriesRegistrationAndAFormationDocument() {
         assertThat(gapOf(complete().clear(CustomerFields.BUSINESS_NAME)))
-                .isEqualTo("Cannot verify business customer: business_name is required.");
+                .isEqualTo("business_name is required.");
         assertThat(gapOf(complete().set(CustomerFields.COUNTRY, "XX")))
-                .isEqualTo("Cannot verify business customer: country must be a valid ISO 3166-1 alpha-2 country code.");
+                .isEqualTo("country must be a valid ISO 3166-1 alpha-2 country code.");
         assertThat(gapOf(complete().clear(CustomerFields.REGISTRATION_NUMBER)))
-                .isEqualTo("Cannot verify business customer: registration_number is required.");
+                .isEqualTo("registration_number is required.");
         assertThat(gapOf(complete().clear(CustomerFields.INCORPORATION_COUNTRY)))
-                .isEqualTo("Cannot verify business customer: incorporation_country is required.");
+                .isEqualTo("incorporation_country is required.");
         assertThat(gapOf(complete().set(CustomerFields.INCORPORATION_COUNTRY, "ZZ")))
-                .isEqualTo("Cannot verify business customer: incorporation_country must be a valid ISO 3166-1 alpha-2 country code.");
+                .isEqualTo("incorporation_country must be a valid ISO 3166-1 alpha-2 country code.");
         assertThat(gapOf(complete().set(CustomerFields.COUNTRY, "GH")))
-                .isEqualTo("Cannot verify business customer: country must equal incorporation_country.");
+                .isEqualTo("country must equal incorporation_country.");
         assertThat(gapOf(complete().set(CustomerFields.OPERATING_CITY, "Accra")))
-                .isEqualTo("Cannot verify business customer: operating_country must be a valid ISO 3166-1 alpha-2 country code.");
+                .isEqualTo("operating_country must be a valid ISO 3166-1 alpha-2 country code.");
         Customer business = customer(CustomerType.BUSINESS, KybScope.MINIMAL, complete().build());
         assertThat(gap(business, List.of(), List.of(), Map.of()))
-                .isEqualTo("Cannot verify business customer: at least one formation document is required.");
+                .isEqualTo("at least one formation document is required.");
         Document otherType = new Document(UUID.randomUUID(), business.id(), "BANK_STATEMENT", "Statement", "pdf", null,
                 ReviewStatus.PENDING, null, FILE, NOW, NOW);
         assertThat(gap(business, List.of(), List.of(otherType), Map.of()))
-                .isEqualTo("Cannot verify business customer: at least one formation document is required.");
+                .isEqualTo("at least one formation document is required.");
         assertThat(Readiness.gap(business, List.of(), List.of(CERTIFICATE), Map.of())).as("MINIMAL: owners optional").isEmpty();
     }
 
     @Test
     void aFullBusinessNeedsOwnersWhoAddUpAndHaveTheirIdFiles() {
-        assertThat(fullGap()).isEqualTo("Cannot verify business customer: at least one owner is required.");
+        assertThat(fullGap()).isEqualTo("at least one owner is required.");
         assertThat(fullGap(owner("Jane", "60", "passport", true, false), owner("John", "30", "passport", true, false)))
-                .isEqualTo("Cannot verify business customer: ownership_percentage of all owners must sum to 100%, but currently sums to 90%.");
+                .isEqualTo("ownership_percentage of all owners must sum to 100%, but currently sums to 90%.");
         assertThat(fullGap(owner("Jane", "60", "passport", true, false), owner("John", "39.99", "passport", true, false)))
-                .isEqualTo("Cannot verify business customer: ownership_percentage of all owners must sum to 100%, but currently sums to 99.99%.");
+                .isEqualTo("ownership_percentage of all owners must sum to 100%, but currently sums to 99.99%.");
         Owner jane = owner("Jane", "50", "passport", true, false);
         Owner janeAgain = withEmail(owner("Janet", "50", "passport", true, false), "JANE@example.com");
         assertThat(fullGap(withEmail(jane, "jane@example.com"), janeAgain))
-                .isEqualTo("Cannot verify business customer: owner emails must be unique within the customer.");
+                .isEqualTo("owner emails must be unique within the customer.");
         assertThat(fullGap(owner("Jane", "100", "passport", false, false)))
-                .isEqualTo("Cannot verify business customer: owner Jane Doe is missing id_document_front.");
+                .isEqualTo("owner Jane Doe is missing id_document_front.");
         assertThat(fullGap(owner("Jane", "100", "drivers_license", true, false)))
-                .isEqualTo("Cannot verify business customer: owner Jane Doe id_document_type=drivers_license requires id_document_back.");
+                .isEqualTo("owner Jane Doe id_document_type=drivers_license requires id_document_back.");
         assertThat(fullGap(owner("Jane", "100", "passport", true, true)))
-                .isEqualTo("Cannot verify business customer: owner Jane Doe id_document_type=passport must not have id_document_back.");
+                .isEqualTo("owner Jane Doe id_document_type=passport must not have id_document_back.");
         assertThat(fullGap(with(owner("Jane", "100", "passport", true, false), OwnerFields.DATE_OF_BIRTH,
                 LocalDate.now(ZoneOffset.UTC).minusYears(17))))
-                .isEqualTo("Cannot verify business customer: owner Jane Doe date_of_birth must be at least 18 years ago.");
+                .isEqualTo("owner Jane Doe date_of_birth must be at least 18 years ago.");
         assertThat(fullGap(with(owner("Jane", "100", "passport", true, false), OwnerFields.ID_EXPIRY_DATE, LocalDate.now(ZoneOffset.UTC))))
-                .isEqualTo("Cannot verify business customer: owner Jane Doe id_expiry_date must be a future date.");
+                .isEqualTo("owner Jane Doe id_expiry_date must be a future date.");
         assertThat(Readiness.gap(customer(CustomerType.BUSINESS, KybScope.FULL, complete().build()),
                 List.of(owner("Jane", "60", "passport", true, false), owner("John", "40", "id_card", true, true)),
                 List.of(CERTIFICATE), Map.of())).isEmpty();

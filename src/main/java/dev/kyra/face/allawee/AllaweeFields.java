@@ -121,8 +121,6 @@ final class AllaweeFields {
                 case KYB_SCOPE -> "kyb_scope";
                 case OWNERS -> "owners";
                 case OWNER_ID -> "id";
-                case PAGE -> "page";
-                case PER_PAGE -> "per_page";
             };
             default -> String.valueOf(segment);
         }).collect(Collectors.joining("."));

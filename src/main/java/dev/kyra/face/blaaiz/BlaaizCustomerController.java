@@ -202,16 +202,16 @@ class BlaaizCustomerController {
 
     /** 1 to 100 a page, 15 unless asked (decision B21). */
     private static int pageSize(String value, List<Violation> problems) {
-        return integerFrom1To(MAX_PER_PAGE, value, DEFAULT_PER_PAGE, Attribute.PER_PAGE, problems);
+        return integerFrom1To(MAX_PER_PAGE, value, DEFAULT_PER_PAGE, ListParameter.PER_PAGE, problems);
     }
 
     /** A page whose offset PostgreSQL cannot be asked for is refused, not wrapped around. */
     private static int pageNumber(String value, int pageSize, List<Violation> problems) {
-        return integerFrom1To(Integer.MAX_VALUE / pageSize, value, 1, Attribute.PAGE, problems);
+        return integerFrom1To(Integer.MAX_VALUE / pageSize, value, 1, ListParameter.PAGE, problems);
     }
 
     /** The parameter as an integer from 1 to {@code max}; absent is {@code absent}, anything else a violation. */
-    private static int integerFrom1To(int max, String value, int absent, Attribute parameter, List<Violation> problems) {
+    private static int integerFrom1To(int max, String value, int absent, ListParameter parameter, List<Violation> problems) {
         String text = blankToNull(value);
         if (text == null) {
             return absent;

@@ -1,7 +1,9 @@
 package dev.kyra.face.blaaiz;
 
 import dev.kyra.customer.ActionRefusedException;
+import dev.kyra.customer.CustomerType;
 import dev.kyra.customer.DuplicateException;
+import dev.kyra.customer.IncompleteCustomerException;
 import dev.kyra.customer.InvalidInputException;
 import dev.kyra.customer.NotFoundException;
 import dev.kyra.customer.RegistryException;
@@ -27,11 +29,21 @@ class BlaaizErrorHandler {
 
     @ExceptionHandler({InvalidInputException.class, DuplicateException.class})
     ResponseEntity<Map<String, Object>> invalid(RegistryException e) {
-        Map<String, Object> body = BlaaizFace.error(sentence(render(e)));
+        return unprocessable(e, "");
+    }
+
+    /** Spec §4.8's words for a customer submitted before it is complete. */
+    @ExceptionHandler(IncompleteCustomerException.class)
+    ResponseEntity<Map<String, Object>> incomplete(IncompleteCustomerException e) {
+        return unprocessable(e, "Cannot verify " + e.customerType().map(CustomerType::code).orElse("the") + " customer: ");
+    }
+
+    private static ResponseEntity<Map<String, Object>> unprocessable(RegistryException e, String prefix) {
+        Map<String, Object> body = BlaaizFace.error(sentence(prefix + render(e)));
         Map<String, List<String>> errors = new LinkedHashMap<>();
         for (Violation violation : e.violations()) {
             errors.computeIfAbsent(BlaaizFields.name(violation.path()), path -> new ArrayList<>())
-                    .add(sentence(violation.render(BlaaizFields::name)));
+                    .add(sentence(prefix + BlaaizWording.render(violation)));
         }
         body.put("errors", errors);
         return ResponseEntity.unprocessableContent().body(body);
@@ -49,7 +61,7 @@ class BlaaizErrorHandler {
 
     /** The first problem, with this face's field names; documented messages are kept exactly as written. */
     static String render(RegistryException e) {
-        return e.first().render(BlaaizFields::name);
+        return BlaaizWording.render(e.first());
     }
 
     /** Validation messages are sentences: end one with a full stop unless it ends a sentence already. */

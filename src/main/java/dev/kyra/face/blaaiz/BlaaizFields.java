@@ -141,8 +141,6 @@ final class BlaaizFields {
                 case VERIFICATION_STATUS -> "verification_status";
                 case OWNERS -> "owners";
                 case OWNER_ID -> "id";
-                case PAGE -> "page";
-                case PER_PAGE -> "per_page";
             };
         }
         if (segment instanceof Enum<?> part) {

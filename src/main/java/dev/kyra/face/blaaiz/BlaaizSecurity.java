@@ -19,6 +19,7 @@ import dev.kyra.platform.SigningKeyStore;
 import dev.kyra.platform.Tenant;
 import dev.kyra.web.ApiFaces;
 import dev.kyra.web.CallerAuthentication;
+import dev.kyra.web.EdgeProperties;
 import dev.kyra.web.StatelessApi;
 import java.security.interfaces.ECPrivateKey;
 import java.security.interfaces.ECPublicKey;
@@ -29,7 +30,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -135,11 +135,11 @@ class BlaaizSecurity {
      * the request came in on, which forwarded headers change only from trusted proxies.
      */
     @Bean
-    AuthorizationServerSettings authorizationServerSettings(@Value("${kyra.public-url:}") String publicUrl) {
+    AuthorizationServerSettings authorizationServerSettings(EdgeProperties edge) {
         AuthorizationServerSettings.Builder settings = AuthorizationServerSettings.builder()
                 .tokenEndpoint(BlaaizFace.TOKEN_PATH);
-        if (!publicUrl.isBlank()) {
-            settings.issuer(publicUrl.strip().replaceFirst("/+$", ""));
+        if (edge.publicBase() != null) {
+            settings.issuer(edge.publicBase());
         }
         return settings.build();
     }

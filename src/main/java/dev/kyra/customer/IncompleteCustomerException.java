@@ -1,0 +1,14 @@
+package dev.kyra.customer;
+
+/**
+ * A customer sent to verification before it is complete (Blaaiz spec §4.8): the first gap, as a
+ * violation like any other. A face that documents its own words for this (Blaaiz: "Cannot verify
+ * business customer: ...") handles it apart; to the others it is invalid input.
+ */
+public final class IncompleteCustomerException extends InvalidInputException {
+
+    IncompleteCustomerException(Violation gap, CustomerType type) {
+        super(gap);
+        concerning(type);
+    }
+}
