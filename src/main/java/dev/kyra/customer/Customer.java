@@ -1,6 +1,10 @@
 package dev.kyra.customer;
 
 import dev.kyra.platform.Tenant;
+import dev.kyra.profile.CustomerFields;
+import dev.kyra.profile.CustomerType;
+import dev.kyra.profile.Field;
+import dev.kyra.profile.FieldValues;
 import java.time.Instant;
 import java.util.UUID;
 

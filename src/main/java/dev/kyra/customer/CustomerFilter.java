@@ -1,5 +1,6 @@
 package dev.kyra.customer;
 
+import dev.kyra.profile.CustomerType;
 import dev.kyra.query.SqlFragment;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -28,7 +29,7 @@ public record CustomerFilter(String email, String idNumber, String registrationN
             this.sql = sql;
         }
 
-        String sql() {
+        public String sql() {
             return sql;
         }
     }
@@ -42,12 +43,12 @@ public record CustomerFilter(String email, String idNumber, String registrationN
     }
 
     /** Whether only the type and verification status filter: totals the counts table keeps. */
-    boolean byTypeAndStatusOnly() {
+    public boolean byTypeAndStatusOnly() {
         return email == null && idNumber == null && registrationNumber == null;
     }
 
     /** The filters as bound SQL on indexed columns. */
-    SqlFragment sql() {
+    public SqlFragment sql() {
         List<String> terms = new ArrayList<>();
         Map<String, Object> params = new HashMap<>();
         add(terms, params, "email", email);

@@ -2,6 +2,8 @@ package dev.kyra.customer;
 
 import dev.kyra.ids.Base58;
 import dev.kyra.ids.ObjectIds;
+import dev.kyra.profile.CustomerFields;
+import dev.kyra.profile.Field;
 import dev.kyra.query.AttributeTable;
 import dev.kyra.query.InvalidQueryException;
 import dev.kyra.query.QueryAttribute;
@@ -102,7 +104,7 @@ public final class CustomerQueries implements AttributeTable {
     }
 
     /** Object ids are given in base58 (the form a face prints, without its prefix). */
-    static byte[] objectId(String base58) {
+    public static byte[] objectId(String base58) {
         return Base58.decodeFixed(base58, ObjectIds.LENGTH)
                 .orElseThrow(() -> new InvalidQueryException("filter", "'" + base58 + "' is not a customer id"));
     }

@@ -1,5 +1,9 @@
 package dev.kyra.customer;
 
+import dev.kyra.customer.internal.CustomerReader;
+import dev.kyra.customer.internal.CustomerRepository;
+import dev.kyra.customer.internal.OwnerRepository;
+import dev.kyra.customer.internal.TierRequestRepository;
 import dev.kyra.database.Timestamps;
 import dev.kyra.events.Change;
 import dev.kyra.events.CustomerEvent;
@@ -12,6 +16,17 @@ import dev.kyra.platform.Caller;
 import dev.kyra.platform.PlatformService;
 import dev.kyra.platform.PlatformSettings;
 import dev.kyra.platform.Tenant;
+import dev.kyra.profile.Attribute;
+import dev.kyra.profile.CustomerFields;
+import dev.kyra.profile.CustomerType;
+import dev.kyra.profile.Field;
+import dev.kyra.profile.FieldPath;
+import dev.kyra.profile.FieldValues;
+import dev.kyra.profile.InvalidInputException;
+import dev.kyra.profile.NotFoundException;
+import dev.kyra.profile.ProfileRules;
+import dev.kyra.profile.RegistryException;
+import dev.kyra.profile.Violation;
 import dev.kyra.query.ListQuery;
 import java.time.Clock;
 import java.time.Instant;

@@ -1,10 +1,12 @@
 package dev.kyra.customer;
 
-import static dev.kyra.customer.DocumentFields.DESCRIPTION;
-import static dev.kyra.customer.DocumentFields.FILE_ID;
-import static dev.kyra.customer.DocumentFields.NAME;
-import static dev.kyra.customer.DocumentFields.TYPE;
+import static dev.kyra.profile.DocumentFields.DESCRIPTION;
+import static dev.kyra.profile.DocumentFields.FILE_ID;
+import static dev.kyra.profile.DocumentFields.NAME;
+import static dev.kyra.profile.DocumentFields.TYPE;
 
+import dev.kyra.customer.internal.CustomerRepository;
+import dev.kyra.customer.internal.DocumentRepository;
 import dev.kyra.database.Timestamps;
 import dev.kyra.events.Change;
 import dev.kyra.events.EventLog;
@@ -16,6 +18,16 @@ import dev.kyra.files.PreparedUpload;
 import dev.kyra.ids.UuidV7;
 import dev.kyra.platform.Caller;
 import dev.kyra.platform.Tenant;
+import dev.kyra.profile.ActionRefusedException;
+import dev.kyra.profile.CustomerType;
+import dev.kyra.profile.DocumentFields;
+import dev.kyra.profile.Field;
+import dev.kyra.profile.FieldPath;
+import dev.kyra.profile.FieldValues;
+import dev.kyra.profile.InvalidInputException;
+import dev.kyra.profile.NotFoundException;
+import dev.kyra.profile.ProfileRules;
+import dev.kyra.profile.Violation;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,5 +1,9 @@
 package dev.kyra.customer;
 
+import dev.kyra.profile.ActionRefusedException;
+import dev.kyra.profile.Field;
+import dev.kyra.profile.FieldPath;
+import dev.kyra.profile.Violation;
 import java.util.List;
 import java.util.Set;
 

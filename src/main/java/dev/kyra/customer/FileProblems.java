@@ -5,6 +5,9 @@ import dev.kyra.files.FileBinding;
 import dev.kyra.files.FileProblem;
 import dev.kyra.files.FileService;
 import dev.kyra.platform.Tenant;
+import dev.kyra.profile.FieldPath;
+import dev.kyra.profile.InvalidInputException;
+import dev.kyra.profile.Violation;
 import java.util.UUID;
 
 /**

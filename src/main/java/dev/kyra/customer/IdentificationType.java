@@ -1,5 +1,6 @@
 package dev.kyra.customer;
 
+import dev.kyra.profile.CustomerType;
 import java.util.Locale;
 import java.util.Map;
 

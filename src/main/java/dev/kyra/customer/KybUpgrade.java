@@ -1,5 +1,6 @@
 package dev.kyra.customer;
 
+import dev.kyra.profile.FieldValues;
 import java.util.List;
 
 /**

@@ -1,8 +1,10 @@
 package dev.kyra.customer;
 
-import static dev.kyra.customer.OwnerFields.EMAIL;
-import static dev.kyra.customer.OwnerFields.OWNERSHIP_PERCENTAGE;
+import static dev.kyra.profile.OwnerFields.EMAIL;
+import static dev.kyra.profile.OwnerFields.OWNERSHIP_PERCENTAGE;
 
+import dev.kyra.customer.internal.CustomerRepository;
+import dev.kyra.customer.internal.OwnerRepository;
 import dev.kyra.database.Timestamps;
 import dev.kyra.events.Change;
 import dev.kyra.events.EventLog;
@@ -10,6 +12,15 @@ import dev.kyra.events.EventType;
 import dev.kyra.events.FieldChange;
 import dev.kyra.platform.Caller;
 import dev.kyra.platform.Tenant;
+import dev.kyra.profile.ActionRefusedException;
+import dev.kyra.profile.Attribute;
+import dev.kyra.profile.CustomerType;
+import dev.kyra.profile.FieldPath;
+import dev.kyra.profile.FieldValues;
+import dev.kyra.profile.InvalidInputException;
+import dev.kyra.profile.ProfileRules;
+import dev.kyra.profile.RegistryException;
+import dev.kyra.profile.Violation;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;

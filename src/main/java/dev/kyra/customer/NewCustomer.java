@@ -1,5 +1,8 @@
 package dev.kyra.customer;
 
+import dev.kyra.profile.CustomerType;
+import dev.kyra.profile.Field;
+import dev.kyra.profile.FieldValues;
 import java.util.List;
 
 /**

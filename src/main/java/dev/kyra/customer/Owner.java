@@ -1,5 +1,7 @@
 package dev.kyra.customer;
 
+import dev.kyra.profile.Field;
+import dev.kyra.profile.FieldValues;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;

@@ -1,5 +1,7 @@
 package dev.kyra.customer;
 
+import dev.kyra.profile.FieldValues;
+
 /**
  * One entry of an owners array: with an id it changes that owner, without one it adds an owner.
  *

@@ -1,5 +1,7 @@
 package dev.kyra.customer;
 
+import dev.kyra.customer.internal.CustomerRepository;
+import dev.kyra.customer.internal.OwnerRepository;
 import dev.kyra.database.Timestamps;
 import dev.kyra.events.Change;
 import dev.kyra.events.EventLog;
@@ -11,6 +13,11 @@ import dev.kyra.files.FileService;
 import dev.kyra.files.PreparedUpload;
 import dev.kyra.platform.Caller;
 import dev.kyra.platform.Tenant;
+import dev.kyra.profile.ActionRefusedException;
+import dev.kyra.profile.FieldPath;
+import dev.kyra.profile.InvalidInputException;
+import dev.kyra.profile.NotFoundException;
+import dev.kyra.profile.Violation;
 import java.time.Clock;
 import java.util.EnumMap;
 import java.util.List;

@@ -1,6 +1,15 @@
 package dev.kyra.customer;
 
 import dev.kyra.ids.UuidV7;
+import dev.kyra.profile.ActionRefusedException;
+import dev.kyra.profile.Attribute;
+import dev.kyra.profile.Field;
+import dev.kyra.profile.FieldPath;
+import dev.kyra.profile.FieldValues;
+import dev.kyra.profile.NotFoundException;
+import dev.kyra.profile.OwnerFields;
+import dev.kyra.profile.ProfileRules;
+import dev.kyra.profile.Violation;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -1,6 +1,8 @@
 package dev.kyra.customer;
 
 import dev.kyra.events.FieldChange;
+import dev.kyra.profile.Field;
+import dev.kyra.profile.FieldValues;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;

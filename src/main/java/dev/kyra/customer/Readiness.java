@@ -1,11 +1,19 @@
 package dev.kyra.customer;
 
-import static dev.kyra.customer.CustomerFields.BUSINESS_NAME;
-import static dev.kyra.customer.CustomerFields.COUNTRY;
-import static dev.kyra.customer.CustomerFields.INCORPORATION_COUNTRY;
-import static dev.kyra.customer.CustomerFields.OPERATING_COUNTRY;
-import static dev.kyra.customer.CustomerFields.REGISTRATION_NUMBER;
+import static dev.kyra.profile.CustomerFields.BUSINESS_NAME;
+import static dev.kyra.profile.CustomerFields.COUNTRY;
+import static dev.kyra.profile.CustomerFields.INCORPORATION_COUNTRY;
+import static dev.kyra.profile.CustomerFields.OPERATING_COUNTRY;
+import static dev.kyra.profile.CustomerFields.REGISTRATION_NUMBER;
 
+import dev.kyra.profile.CustomerFields;
+import dev.kyra.profile.CustomerType;
+import dev.kyra.profile.DocumentTypes;
+import dev.kyra.profile.Field;
+import dev.kyra.profile.FieldPath;
+import dev.kyra.profile.FieldValues;
+import dev.kyra.profile.OwnerFields;
+import dev.kyra.profile.Violation;
 import dev.kyra.validation.Countries;
 import java.math.BigDecimal;
 import java.util.HashSet;

@@ -1,9 +1,17 @@
 package dev.kyra.customer;
 
+import dev.kyra.customer.internal.CustomerRepository;
+import dev.kyra.customer.internal.DocumentRepository;
+import dev.kyra.customer.internal.OwnerRepository;
+import dev.kyra.customer.internal.ReviewQueueRepository;
+import dev.kyra.customer.internal.TierRequestRepository;
 import dev.kyra.events.CustomerEvent;
 import dev.kyra.platform.Actor;
 import dev.kyra.platform.Caller;
 import dev.kyra.platform.Tenant;
+import dev.kyra.profile.ActionRefusedException;
+import dev.kyra.profile.NotFoundException;
+import dev.kyra.profile.Violation;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;

@@ -1,5 +1,9 @@
 package dev.kyra.customer;
 
+import dev.kyra.customer.internal.CustomerRepository;
+import dev.kyra.customer.internal.DocumentRepository;
+import dev.kyra.customer.internal.LegacyFileRepository;
+import dev.kyra.customer.internal.OwnerRepository;
 import dev.kyra.database.Timestamps;
 import dev.kyra.events.Change;
 import dev.kyra.events.EventLog;
@@ -13,6 +17,12 @@ import dev.kyra.platform.Caller;
 import dev.kyra.platform.PlatformService;
 import dev.kyra.platform.PlatformSettings;
 import dev.kyra.platform.Tenant;
+import dev.kyra.profile.ActionRefusedException;
+import dev.kyra.profile.CustomerType;
+import dev.kyra.profile.FieldPath;
+import dev.kyra.profile.IncompleteCustomerException;
+import dev.kyra.profile.InvalidInputException;
+import dev.kyra.profile.Violation;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;

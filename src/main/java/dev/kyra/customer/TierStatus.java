@@ -16,7 +16,7 @@ public enum TierStatus {
         return code;
     }
 
-    static TierStatus fromCode(String code) {
+    public static TierStatus fromCode(String code) {
         for (TierStatus status : values()) {
             if (status.code.equals(code)) {
                 return status;

@@ -1,10 +1,16 @@
 package dev.kyra.customer;
 
+import dev.kyra.customer.internal.CustomerRepository;
+import dev.kyra.customer.internal.DocumentRepository;
+import dev.kyra.customer.internal.OwnerRepository;
+import dev.kyra.customer.internal.TierRequestRepository;
 import dev.kyra.database.Timestamps;
 import dev.kyra.events.Change;
 import dev.kyra.events.EventLog;
 import dev.kyra.events.EventType;
 import dev.kyra.platform.Caller;
+import dev.kyra.profile.ActionRefusedException;
+import dev.kyra.profile.Violation;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -4,6 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kyra.platform.Mode;
 import dev.kyra.platform.Tenant;
+import dev.kyra.profile.CustomerFields;
+import dev.kyra.profile.CustomerType;
+import dev.kyra.profile.Field;
+import dev.kyra.profile.FieldPath;
+import dev.kyra.profile.FieldValues;
+import dev.kyra.profile.OwnerFields;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;

@@ -2,6 +2,12 @@ package dev.kyra.customer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.kyra.profile.CustomerFields;
+import dev.kyra.profile.Field;
+import dev.kyra.profile.FieldPath;
+import dev.kyra.profile.InvalidInputException;
+import dev.kyra.profile.OwnerFields;
+import dev.kyra.profile.Violation;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;

@@ -1,10 +1,10 @@
 package dev.kyra.face.admin;
 
-import dev.kyra.customer.ActionRefusedException;
-import dev.kyra.customer.DuplicateException;
-import dev.kyra.customer.InvalidInputException;
-import dev.kyra.customer.NotFoundException;
-import dev.kyra.customer.RegistryException;
+import dev.kyra.profile.ActionRefusedException;
+import dev.kyra.profile.DuplicateException;
+import dev.kyra.profile.InvalidInputException;
+import dev.kyra.profile.NotFoundException;
+import dev.kyra.profile.RegistryException;
 import dev.kyra.platform.CredentialNotFoundException;
 import dev.kyra.platform.PlatformNotFoundException;
 import java.util.Map;

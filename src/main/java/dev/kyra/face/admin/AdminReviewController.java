@@ -3,7 +3,7 @@ package dev.kyra.face.admin;
 import dev.kyra.customer.CustomerDetails;
 import dev.kyra.customer.Activity;
 import dev.kyra.customer.FileRef;
-import dev.kyra.customer.NotFoundException;
+import dev.kyra.profile.NotFoundException;
 import dev.kyra.customer.ReviewService;
 import dev.kyra.customer.ReviewService.Verdict;
 import dev.kyra.customer.Tier;

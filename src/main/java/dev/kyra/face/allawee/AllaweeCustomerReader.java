@@ -1,21 +1,21 @@
 package dev.kyra.face.allawee;
 
-import static dev.kyra.customer.CustomerFields.BUSINESS_NAME;
-import static dev.kyra.customer.CustomerFields.COUNTRY;
-import static dev.kyra.customer.CustomerFields.ID_TYPE;
-import static dev.kyra.customer.CustomerFields.NAME;
-import static dev.kyra.customer.CustomerFields.STATE;
+import static dev.kyra.profile.CustomerFields.BUSINESS_NAME;
+import static dev.kyra.profile.CustomerFields.COUNTRY;
+import static dev.kyra.profile.CustomerFields.ID_TYPE;
+import static dev.kyra.profile.CustomerFields.NAME;
+import static dev.kyra.profile.CustomerFields.STATE;
 
-import dev.kyra.customer.Attribute;
+import dev.kyra.profile.Attribute;
 import dev.kyra.customer.CustomerChanges;
-import dev.kyra.customer.CustomerType;
-import dev.kyra.customer.Field;
-import dev.kyra.customer.FieldPath;
-import dev.kyra.customer.FieldValues;
-import dev.kyra.customer.InvalidInputException;
+import dev.kyra.profile.CustomerType;
+import dev.kyra.profile.Field;
+import dev.kyra.profile.FieldPath;
+import dev.kyra.profile.FieldValues;
+import dev.kyra.profile.InvalidInputException;
 import dev.kyra.customer.NewCustomer;
 import dev.kyra.customer.Tier;
-import dev.kyra.customer.Violation;
+import dev.kyra.profile.Violation;
 import dev.kyra.validation.Subdivisions;
 import java.time.DateTimeException;
 import java.time.LocalDate;

@@ -1,12 +1,12 @@
 package dev.kyra.face.allawee;
 
-import static dev.kyra.customer.CustomerFields.COUNTRY;
-import static dev.kyra.customer.CustomerFields.STATE;
+import static dev.kyra.profile.CustomerFields.COUNTRY;
+import static dev.kyra.profile.CustomerFields.STATE;
 
 import dev.kyra.customer.Customer;
 import dev.kyra.customer.CustomerDetails;
-import dev.kyra.customer.Field;
-import dev.kyra.customer.FieldValues;
+import dev.kyra.profile.Field;
+import dev.kyra.profile.FieldValues;
 import dev.kyra.customer.TierRequest;
 import dev.kyra.validation.Subdivisions;
 import java.time.Instant;

@@ -2,7 +2,7 @@ package dev.kyra.face.allawee;
 
 import dev.kyra.customer.Customer;
 import dev.kyra.customer.CustomerRef;
-import dev.kyra.customer.NotFoundException;
+import dev.kyra.profile.NotFoundException;
 import dev.kyra.ids.Base58;
 import dev.kyra.ids.ObjectIds;
 import java.util.Optional;

@@ -1,10 +1,10 @@
 package dev.kyra.face.allawee;
 
-import dev.kyra.customer.InvalidInputException;
+import dev.kyra.profile.InvalidInputException;
 import dev.kyra.customer.ReviewService;
 import dev.kyra.customer.ReviewService.Verdict;
 import dev.kyra.customer.Tier;
-import dev.kyra.customer.Violation;
+import dev.kyra.profile.Violation;
 import dev.kyra.platform.Caller;
 import dev.kyra.platform.Mode;
 import io.swagger.v3.oas.annotations.Hidden;

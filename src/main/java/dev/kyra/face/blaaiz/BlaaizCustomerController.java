@@ -1,18 +1,18 @@
 package dev.kyra.face.blaaiz;
 
-import dev.kyra.customer.Attribute;
+import dev.kyra.profile.Attribute;
 import dev.kyra.customer.Customer;
 import dev.kyra.customer.CustomerDetails;
 import dev.kyra.customer.CustomerFilter;
 import dev.kyra.customer.CustomerPage;
 import dev.kyra.customer.CustomerRef;
 import dev.kyra.customer.CustomerService;
-import dev.kyra.customer.CustomerType;
-import dev.kyra.customer.FieldPath;
-import dev.kyra.customer.InvalidInputException;
-import dev.kyra.customer.NotFoundException;
+import dev.kyra.profile.CustomerType;
+import dev.kyra.profile.FieldPath;
+import dev.kyra.profile.InvalidInputException;
+import dev.kyra.profile.NotFoundException;
 import dev.kyra.customer.VerificationStatus;
-import dev.kyra.customer.Violation;
+import dev.kyra.profile.Violation;
 import dev.kyra.platform.Caller;
 import dev.kyra.web.ConcurrencyLimits;
 import dev.kyra.web.JsonBody;

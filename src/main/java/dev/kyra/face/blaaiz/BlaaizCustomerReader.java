@@ -1,20 +1,20 @@
 package dev.kyra.face.blaaiz;
 
-import static dev.kyra.customer.CustomerFields.COUNTRY;
-import static dev.kyra.customer.CustomerFields.ID_TYPE;
-import static dev.kyra.customer.CustomerFields.INCORPORATION_COUNTRY;
+import static dev.kyra.profile.CustomerFields.COUNTRY;
+import static dev.kyra.profile.CustomerFields.ID_TYPE;
+import static dev.kyra.profile.CustomerFields.INCORPORATION_COUNTRY;
 
-import dev.kyra.customer.Attribute;
+import dev.kyra.profile.Attribute;
 import dev.kyra.customer.CustomerChanges;
-import dev.kyra.customer.CustomerType;
-import dev.kyra.customer.Field;
-import dev.kyra.customer.FieldPath;
-import dev.kyra.customer.FieldValues;
-import dev.kyra.customer.InvalidInputException;
+import dev.kyra.profile.CustomerType;
+import dev.kyra.profile.Field;
+import dev.kyra.profile.FieldPath;
+import dev.kyra.profile.FieldValues;
+import dev.kyra.profile.InvalidInputException;
 import dev.kyra.customer.KybScope;
 import dev.kyra.customer.NewCustomer;
 import dev.kyra.customer.OwnerChange;
-import dev.kyra.customer.Violation;
+import dev.kyra.profile.Violation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

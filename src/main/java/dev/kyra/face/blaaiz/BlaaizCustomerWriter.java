@@ -1,22 +1,22 @@
 package dev.kyra.face.blaaiz;
 
-import static dev.kyra.customer.CustomerFields.BUSINESS_NAME;
-import static dev.kyra.customer.CustomerFields.COUNTRY;
-import static dev.kyra.customer.CustomerFields.EMAIL;
-import static dev.kyra.customer.CustomerFields.FIRST_NAME;
-import static dev.kyra.customer.CustomerFields.ID_NUMBER;
-import static dev.kyra.customer.CustomerFields.ID_TYPE;
-import static dev.kyra.customer.CustomerFields.INCORPORATION_COUNTRY;
-import static dev.kyra.customer.CustomerFields.LAST_NAME;
-import static dev.kyra.customer.CustomerFields.PHONE;
-import static dev.kyra.customer.CustomerFields.REGISTRATION_NUMBER;
+import static dev.kyra.profile.CustomerFields.BUSINESS_NAME;
+import static dev.kyra.profile.CustomerFields.COUNTRY;
+import static dev.kyra.profile.CustomerFields.EMAIL;
+import static dev.kyra.profile.CustomerFields.FIRST_NAME;
+import static dev.kyra.profile.CustomerFields.ID_NUMBER;
+import static dev.kyra.profile.CustomerFields.ID_TYPE;
+import static dev.kyra.profile.CustomerFields.INCORPORATION_COUNTRY;
+import static dev.kyra.profile.CustomerFields.LAST_NAME;
+import static dev.kyra.profile.CustomerFields.PHONE;
+import static dev.kyra.profile.CustomerFields.REGISTRATION_NUMBER;
 
 import dev.kyra.customer.Comment;
 import dev.kyra.customer.Customer;
 import dev.kyra.customer.CustomerDetails;
 import dev.kyra.customer.Document;
-import dev.kyra.customer.Field;
-import dev.kyra.customer.FieldValues;
+import dev.kyra.profile.Field;
+import dev.kyra.profile.FieldValues;
 import dev.kyra.customer.FileRef;
 import dev.kyra.customer.Owner;
 import java.math.BigDecimal;
@@ -66,7 +66,7 @@ final class BlaaizCustomerWriter {
     /** The lighter list item: no relations (spec §4.2). */
     static Map<String, Object> summary(Customer customer) {
         Map<String, Object> json = head(customer);
-        SUMMARY_FIELDS.forEach(field -> json.put(BlaaizFields.name(dev.kyra.customer.FieldPath.of(field)),
+        SUMMARY_FIELDS.forEach(field -> json.put(BlaaizFields.name(dev.kyra.profile.FieldPath.of(field)),
                 value(customer.profile(), field)));
         json.put("verification_status", customer.verificationStatus().name());
         timestamps(json, customer.createdAt(), customer.updatedAt());

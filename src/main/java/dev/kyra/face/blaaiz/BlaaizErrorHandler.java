@@ -1,13 +1,13 @@
 package dev.kyra.face.blaaiz;
 
-import dev.kyra.customer.ActionRefusedException;
-import dev.kyra.customer.CustomerType;
-import dev.kyra.customer.DuplicateException;
-import dev.kyra.customer.IncompleteCustomerException;
-import dev.kyra.customer.InvalidInputException;
-import dev.kyra.customer.NotFoundException;
-import dev.kyra.customer.RegistryException;
-import dev.kyra.customer.Violation;
+import dev.kyra.profile.ActionRefusedException;
+import dev.kyra.profile.CustomerType;
+import dev.kyra.profile.DuplicateException;
+import dev.kyra.profile.IncompleteCustomerException;
+import dev.kyra.profile.InvalidInputException;
+import dev.kyra.profile.NotFoundException;
+import dev.kyra.profile.RegistryException;
+import dev.kyra.profile.Violation;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

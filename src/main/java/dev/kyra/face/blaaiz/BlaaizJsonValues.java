@@ -1,8 +1,8 @@
 package dev.kyra.face.blaaiz;
 
-import dev.kyra.customer.Field;
-import dev.kyra.customer.FieldPath;
-import dev.kyra.customer.Violation;
+import dev.kyra.profile.Field;
+import dev.kyra.profile.FieldPath;
+import dev.kyra.profile.Violation;
 import dev.kyra.web.JsonBody;
 import java.math.BigDecimal;
 import java.time.LocalDate;

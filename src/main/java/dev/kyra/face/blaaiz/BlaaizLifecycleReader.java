@@ -1,14 +1,14 @@
 package dev.kyra.face.blaaiz;
 
 import dev.kyra.customer.CustomerChanges;
-import dev.kyra.customer.CustomerFields;
-import dev.kyra.customer.DocumentFields;
-import dev.kyra.customer.FieldPath;
-import dev.kyra.customer.FieldValues;
-import dev.kyra.customer.InvalidInputException;
+import dev.kyra.profile.CustomerFields;
+import dev.kyra.profile.DocumentFields;
+import dev.kyra.profile.FieldPath;
+import dev.kyra.profile.FieldValues;
+import dev.kyra.profile.InvalidInputException;
 import dev.kyra.customer.KybUpgrade;
 import dev.kyra.customer.OwnerChange;
-import dev.kyra.customer.Violation;
+import dev.kyra.profile.Violation;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,9 +1,9 @@
 package dev.kyra.face.blaaiz;
 
-import dev.kyra.customer.CustomerFields;
-import dev.kyra.customer.DocumentFields;
-import dev.kyra.customer.Field;
-import dev.kyra.customer.FieldPath;
+import dev.kyra.profile.CustomerFields;
+import dev.kyra.profile.DocumentFields;
+import dev.kyra.profile.Field;
+import dev.kyra.profile.FieldPath;
 import dev.kyra.customer.LegacyFileSlot;
 import dev.kyra.customer.OwnerFileSlot;
 import dev.kyra.platform.OAuthScopes;

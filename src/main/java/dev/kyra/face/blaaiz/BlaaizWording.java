@@ -2,7 +2,7 @@ package dev.kyra.face.blaaiz;
 
 import dev.kyra.customer.CustomerService;
 import dev.kyra.customer.SubmissionService;
-import dev.kyra.customer.Violation;
+import dev.kyra.profile.Violation;
 import java.util.Map;
 
 /**

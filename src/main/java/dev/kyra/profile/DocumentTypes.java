@@ -1,4 +1,4 @@
-package dev.kyra.customer;
+package dev.kyra.profile;
 
 import java.util.LinkedHashSet;
 import java.util.List;

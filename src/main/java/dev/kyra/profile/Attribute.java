@@ -1,4 +1,4 @@
-package dev.kyra.customer;
+package dev.kyra.profile;
 
 /** Parts of a request that are not profile fields but can still be named in a problem. */
 public enum Attribute {

@@ -1,4 +1,4 @@
-package dev.kyra.customer;
+package dev.kyra.profile;
 
 /**
  * A customer sent to verification before it is complete (Blaaiz spec §4.8): the first gap, as a
@@ -7,7 +7,7 @@ package dev.kyra.customer;
  */
 public final class IncompleteCustomerException extends InvalidInputException {
 
-    IncompleteCustomerException(Violation gap, CustomerType type) {
+    public IncompleteCustomerException(Violation gap, CustomerType type) {
         super(gap);
         concerning(type);
     }

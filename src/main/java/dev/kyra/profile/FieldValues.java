@@ -1,4 +1,4 @@
-package dev.kyra.customer;
+package dev.kyra.profile;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -72,7 +72,7 @@ public final class FieldValues {
     }
 
     /** Only the given fields of this patch. */
-    FieldValues restrictedTo(Set<Field<?>> fields) {
+    public FieldValues restrictedTo(Set<Field<?>> fields) {
         Map<Field<?>, Object> kept = new LinkedHashMap<>();
         values.forEach((field, value) -> {
             if (fields.contains(field)) {

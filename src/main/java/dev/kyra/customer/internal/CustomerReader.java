@@ -1,5 +1,8 @@
-package dev.kyra.customer;
+package dev.kyra.customer.internal;
 
+import dev.kyra.customer.Comment;
+import dev.kyra.customer.CustomerDetails;
+import dev.kyra.customer.CustomerRef;
 import dev.kyra.database.Row;
 import dev.kyra.events.EventLog;
 import dev.kyra.events.EventType;
@@ -15,9 +18,9 @@ import org.springframework.stereotype.Repository;
  * one round trip to the database, which the hottest endpoint (get by id) is mostly made of.
  */
 @Repository
-class CustomerReader {
+public class CustomerReader {
 
-    static final int RECENT_COMMENTS = 10;
+    public static final int RECENT_COMMENTS = 10;
 
     private static final String SELECT = "select " + CustomerRepository.COLUMNS + ","
             + " case when c.type = 'business' then " + OwnerRepository.OF_CUSTOMER + " end as owners,"
@@ -30,12 +33,12 @@ class CustomerReader {
     private final JdbcClient jdbc;
     private final EventLog events;
 
-    CustomerReader(JdbcClient jdbc, EventLog events) {
+    public CustomerReader(JdbcClient jdbc, EventLog events) {
         this.jdbc = jdbc;
         this.events = events;
     }
 
-    Optional<CustomerDetails> find(Tenant tenant, CustomerRef ref) {
+    public Optional<CustomerDetails> find(Tenant tenant, CustomerRef ref) {
         events.flush(); // a transaction that has just changed the customer reads its own events
         String key = ref instanceof CustomerRef.ById ? "c.id" : "c.object_id";
         Object value = switch (ref) {

@@ -1,4 +1,4 @@
-package dev.kyra.customer;
+package dev.kyra.profile;
 
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -110,7 +110,7 @@ public final class Field<T> {
     }
 
     /** Message templates for each rule the value breaks; none for a valid value. */
-    List<String> problemsWith(T value) {
+    public List<String> problemsWith(T value) {
         List<String> problems = new ArrayList<>();
         for (Constraint<T> constraint : constraints) {
             constraint.problemWith(value).ifPresent(problems::add);

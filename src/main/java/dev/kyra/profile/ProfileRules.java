@@ -1,10 +1,10 @@
-package dev.kyra.customer;
+package dev.kyra.profile;
 
-import static dev.kyra.customer.CustomerFields.COUNTRY;
-import static dev.kyra.customer.CustomerFields.INCORPORATION_COUNTRY;
-import static dev.kyra.customer.CustomerFields.OPERATING_COUNTRY;
-import static dev.kyra.customer.CustomerFields.OPERATING_POSTAL_CODE;
-import static dev.kyra.customer.CustomerFields.POSTAL_CODE;
+import static dev.kyra.profile.CustomerFields.COUNTRY;
+import static dev.kyra.profile.CustomerFields.INCORPORATION_COUNTRY;
+import static dev.kyra.profile.CustomerFields.OPERATING_COUNTRY;
+import static dev.kyra.profile.CustomerFields.OPERATING_POSTAL_CODE;
+import static dev.kyra.profile.CustomerFields.POSTAL_CODE;
 
 import dev.kyra.validation.PostalCodes;
 import java.util.ArrayList;
@@ -16,13 +16,13 @@ import java.util.Objects;
  * type may have, which values are valid, and how fields must agree with each other once a change is
  * merged with what is stored.
  */
-final class ProfileRules {
+public final class ProfileRules {
 
     private ProfileRules() {
     }
 
     /** Fields that do not apply to the customer's type: the whole request is refused (spec §4.1, §4.4). */
-    static List<Violation> typeScope(CustomerType type, FieldValues patch) {
+    public static List<Violation> typeScope(CustomerType type, FieldValues patch) {
         List<Violation> violations = new ArrayList<>();
         for (Field<?> field : patch.fields()) {
             if (!field.appliesTo(type)) {
@@ -32,7 +32,7 @@ final class ProfileRules {
         return violations;
     }
 
-    static List<Violation> required(FieldValues profile, List<Field<?>> required) {
+    public static List<Violation> required(FieldValues profile, List<Field<?>> required) {
         List<Violation> violations = new ArrayList<>();
         for (Field<?> field : required) {
             if (profile.get(field) == null) {
@@ -43,11 +43,11 @@ final class ProfileRules {
     }
 
     /** Each value given in the patch against its own field's rules. */
-    static List<Violation> values(FieldValues patch) {
+    public static List<Violation> values(FieldValues patch) {
         return values(patch, FieldPath::of);
     }
 
-    static List<Violation> values(FieldValues patch, java.util.function.Function<Field<?>, FieldPath> pathOf) {
+    public static List<Violation> values(FieldValues patch, java.util.function.Function<Field<?>, FieldPath> pathOf) {
         List<Violation> violations = new ArrayList<>();
         for (Field<?> field : patch.fields()) {
             problemsOf(field, patch).forEach(template -> violations.add(Violation.of(pathOf.apply(field), template)));
@@ -64,7 +64,7 @@ final class ProfileRules {
      * Rules between fields, checked on the merged profile for the fields the patch touches, so a
      * change of one side of a pair is judged against the stored other side (spec §4.4 rules 6-7).
      */
-    static List<Violation> agreement(CustomerType type, FieldValues merged, FieldValues patch) {
+    public static List<Violation> agreement(CustomerType type, FieldValues merged, FieldValues patch) {
         List<Violation> violations = new ArrayList<>();
         if (type == CustomerType.BUSINESS && (patch.mentions(COUNTRY) || patch.mentions(INCORPORATION_COUNTRY))
                 && merged.get(COUNTRY) != null && merged.get(INCORPORATION_COUNTRY) != null

@@ -1,4 +1,4 @@
-package dev.kyra.customer;
+package dev.kyra.profile;
 
 import java.util.List;
 
@@ -32,7 +32,7 @@ public abstract sealed class RegistryException extends RuntimeException
     }
 
     /** Notes which type of customer the problems concern (faces may name fields differently by type). */
-    RegistryException concerning(CustomerType type) {
+    public RegistryException concerning(CustomerType type) {
         if (customerType == null) {
             customerType = type;
         }

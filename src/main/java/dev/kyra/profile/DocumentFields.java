@@ -1,6 +1,6 @@
-package dev.kyra.customer;
+package dev.kyra.profile;
 
-import static dev.kyra.customer.Field.text;
+import static dev.kyra.profile.Field.text;
 
 import java.util.List;
 import java.util.Map;
@@ -21,7 +21,7 @@ public final class DocumentFields {
     public static final Field<String> FILE_ID = text("file_id", BUSINESS, 64);
 
     public static final List<Field<?>> ALL = List.of(TYPE, NAME, DESCRIPTION, FILE_ID);
-    static final List<Field<?>> REQUIRED = List.of(TYPE, NAME, FILE_ID);
+    public static final List<Field<?>> REQUIRED = List.of(TYPE, NAME, FILE_ID);
 
     private static final Map<String, Field<?>> BY_KEY =
             ALL.stream().collect(Collectors.toUnmodifiableMap(Field::key, Function.identity()));

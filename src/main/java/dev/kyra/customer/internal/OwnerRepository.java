@@ -1,7 +1,11 @@
-package dev.kyra.customer;
+package dev.kyra.customer.internal;
 
+import dev.kyra.customer.FileRef;
+import dev.kyra.customer.Owner;
+import dev.kyra.customer.ReviewStatus;
 import dev.kyra.platform.Tenant;
 import dev.kyra.database.Row;
+import dev.kyra.profile.OwnerFields;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.util.List;
@@ -12,14 +16,14 @@ import org.springframework.stereotype.Repository;
 
 /** Owners in PostgreSQL, always reached through their customer and scoped by tenant. */
 @Repository
-class OwnerRepository {
+public class OwnerRepository {
 
     /** An owner with the storage keys of its ID files, joined from the uploads they were registered from. */
     /**
      * The owners of the customer row {@code c} as one JSON array (null when it has none), oldest first:
      * the one SQL that reads owners, alone or in {@link CustomerReader}'s single statement.
      */
-    static final String OF_CUSTOMER = """
+    public static final String OF_CUSTOMER = """
             (select json_agg(json_build_object('id', o.id, 'customer_id', o.customer_id, 'status', o.status,
                     'admin_comments', o.admin_comments, 'profile', o.profile,
                     'id_document_front_file', o.id_document_front_file, 'front_key', front.storage_key,
@@ -33,11 +37,11 @@ class OwnerRepository {
 
     private final JdbcClient jdbc;
 
-    OwnerRepository(JdbcClient jdbc) {
+    public OwnerRepository(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
-    List<Owner> findByCustomer(Tenant tenant, UUID customerId) {
+    public List<Owner> findByCustomer(Tenant tenant, UUID customerId) {
         return jdbc.sql("select " + OF_CUSTOMER + " from customers c where c.id = :customerId and c.platform_id = :platformId"
                         + " and c.mode = :mode")
                 .param("customerId", customerId).param("platformId", tenant.platformId()).param("mode", tenant.mode().code())
@@ -45,11 +49,11 @@ class OwnerRepository {
     }
 
     /** One owner of the customer; a business has at most five, read together. */
-    Optional<Owner> find(Tenant tenant, UUID customerId, UUID id) {
+    public Optional<Owner> find(Tenant tenant, UUID customerId, UUID id) {
         return findByCustomer(tenant, customerId).stream().filter(owner -> owner.id().equals(id)).findFirst();
     }
 
-    void insert(Tenant tenant, Owner owner) {
+    public void insert(Tenant tenant, Owner owner) {
         jdbc.sql("""
                         insert into customer_owners (id, customer_id, platform_id, mode, status, admin_comments, profile,
                             created_at, updated_at)
@@ -68,7 +72,7 @@ class OwnerRepository {
     }
 
     /** Writes a client's edit: the owner's profile and files, never its status. */
-    void update(Tenant tenant, Owner owner) {
+    public void update(Tenant tenant, Owner owner) {
         jdbc.sql("""
                         update customer_owners set profile = cast(:profile as jsonb), id_document_front_file = :front,
                             id_document_back_file = :back, updated_at = :updatedAt
@@ -84,8 +88,8 @@ class OwnerRepository {
                 .update();
     }
 
-    /** Writes a move of the owner's review status and its reviewer's comments; only {@link Transitions} calls it. */
-    void updateStatus(Tenant tenant, Owner owner) {
+    /** Writes a move of the owner's review status and its reviewer's comments; only {@code Transitions} calls it. */
+    public void updateStatus(Tenant tenant, Owner owner) {
         jdbc.sql("""
                         update customer_owners set status = :status, admin_comments = cast(:comments as jsonb),
                             updated_at = :updatedAt
@@ -100,7 +104,7 @@ class OwnerRepository {
                 .update();
     }
 
-    void delete(Tenant tenant, Owner owner) {
+    public void delete(Tenant tenant, Owner owner) {
         jdbc.sql("delete from customer_owners where id = :id and customer_id = :customerId and platform_id = :platformId and mode = :mode")
                 .param("id", owner.id()).param("customerId", owner.customerId())
                 .param("platformId", tenant.platformId()).param("mode", tenant.mode().code())
@@ -112,7 +116,7 @@ class OwnerRepository {
         return id == null ? null : new FileRef(id, row.text(keyColumn));
     }
 
-    static Owner map(Row row) throws SQLException {
+    public static Owner map(Row row) throws SQLException {
         return new Owner(
                 row.uuid("id"),
                 row.uuid("customer_id"),

@@ -1,7 +1,7 @@
-package dev.kyra.customer;
+package dev.kyra.profile;
 
-import static dev.kyra.customer.Field.both;
-import static dev.kyra.customer.Field.text;
+import static dev.kyra.profile.Field.both;
+import static dev.kyra.profile.Field.text;
 
 import java.time.LocalDate;
 import java.util.EnumSet;
@@ -100,7 +100,7 @@ public final class CustomerFields {
     public static final Field<List<String>> DIRECTORS = Field.list("directors", BUSINESS, 50, 255);
 
     /** The operating-address fields that need an operating country beside them. */
-    static final List<Field<String>> OPERATING_ADDRESS =
+    public static final List<Field<String>> OPERATING_ADDRESS =
             List.of(OPERATING_STREET, OPERATING_CITY, OPERATING_STATE, OPERATING_POSTAL_CODE);
 
     /** What {@code kyc-data} may set (Blaaiz spec §4.5); the operating address only on businesses. */
@@ -114,7 +114,7 @@ public final class CustomerFields {
             ACCOUNT_PURPOSE, OPERATING_STREET, OPERATING_CITY, OPERATING_STATE, OPERATING_POSTAL_CODE, OPERATING_COUNTRY,
             REGISTRATION_NUMBER, INCORPORATION_COUNTRY, COUNTRY);
 
-    static final List<Field<?>> ALL = List.of(NAME, EMAIL, PHONE, COUNTRY, STREET, STREET_LINE_2, CITY, STATE,
+    public static final List<Field<?>> ALL = List.of(NAME, EMAIL, PHONE, COUNTRY, STREET, STREET_LINE_2, CITY, STATE,
             POSTAL_CODE, TIN, DATE_OF_BIRTH, ID_ISSUE_DATE, ID_EXPIRY_DATE, FIRST_NAME, MIDDLE_NAME, LAST_NAME,
             TITLE, GENDER, NATIONALITY, ID_TYPE, ID_NUMBER, ID_ISSUING_COUNTRY, ID_DOCUMENT_URL, BUSINESS_NAME,
             TRADING_NAME, BUSINESS_TYPE, REGISTRATION_NUMBER, INCORPORATION_COUNTRY, INCORPORATION_DATE,
@@ -128,7 +128,7 @@ public final class CustomerFields {
     private CustomerFields() {
     }
 
-    static Optional<Field<?>> byKey(String key) {
+    public static Optional<Field<?>> byKey(String key) {
         return Optional.ofNullable(BY_KEY.get(key));
     }
 }

@@ -1,5 +1,7 @@
-package dev.kyra.customer;
+package dev.kyra.customer.internal;
 
+import dev.kyra.customer.FileRef;
+import dev.kyra.customer.LegacyFileSlot;
 import dev.kyra.database.Row;
 import dev.kyra.platform.Tenant;
 import java.sql.Timestamp;
@@ -12,21 +14,21 @@ import org.springframework.stereotype.Repository;
 
 /** An individual's legacy files, one per slot; a newer file replaces the older in its slot. */
 @Repository
-class LegacyFileRepository {
+public class LegacyFileRepository {
 
     private final JdbcClient jdbc;
 
-    LegacyFileRepository(JdbcClient jdbc) {
+    public LegacyFileRepository(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
     /** The files of the customer row {@code c} as one JSON array, null when it has none. */
-    static final String OF_CUSTOMER = """
+    public static final String OF_CUSTOMER = """
             (select json_agg(json_build_object('slot', cf.slot, 'file_id', cf.file_id, 'storage_key', f.storage_key))
              from customer_files cf join files f on f.id = cf.file_id
              where cf.customer_id = c.id and cf.platform_id = c.platform_id and cf.mode = c.mode)""";
 
-    Map<LegacyFileSlot, FileRef> findByCustomer(Tenant tenant, UUID customerId) {
+    public Map<LegacyFileSlot, FileRef> findByCustomer(Tenant tenant, UUID customerId) {
         return jdbc.sql("select " + OF_CUSTOMER + " from customers c where c.id = :customerId and c.platform_id = :platformId"
                         + " and c.mode = :mode")
                 .param("customerId", customerId).param("platformId", tenant.platformId()).param("mode", tenant.mode().code())
@@ -34,14 +36,14 @@ class LegacyFileRepository {
     }
 
     /** The files of a JSON array from {@link #OF_CUSTOMER}, by slot. */
-    static Map<LegacyFileSlot, FileRef> bySlot(String json) {
+    public static Map<LegacyFileSlot, FileRef> bySlot(String json) {
         Map<LegacyFileSlot, FileRef> files = new EnumMap<>(LegacyFileSlot.class);
         Row.mapAll(json, row -> files.put(LegacyFileSlot.fromCode(row.text("slot")).orElseThrow(),
                 new FileRef(row.uuid("file_id"), row.text("storage_key"))));
         return files;
     }
 
-    void put(Tenant tenant, UUID customerId, LegacyFileSlot slot, UUID fileId, Instant at) {
+    public void put(Tenant tenant, UUID customerId, LegacyFileSlot slot, UUID fileId, Instant at) {
         jdbc.sql("""
                         insert into customer_files (customer_id, platform_id, mode, slot, file_id, updated_at)
                         values (:customerId, :platformId, :mode, :slot, :fileId, :at)

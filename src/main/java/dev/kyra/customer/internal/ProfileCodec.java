@@ -1,5 +1,7 @@
-package dev.kyra.customer;
+package dev.kyra.customer.internal;
 
+import dev.kyra.profile.Field;
+import dev.kyra.profile.FieldValues;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -16,14 +18,14 @@ import tools.jackson.databind.node.ObjectNode;
  * Stores a profile as a JSON object keyed by {@link Field#key()}. The format is Kyra's own and does
  * not follow either face's JSON, so a face can rename its fields without a migration.
  */
-final class ProfileCodec {
+public final class ProfileCodec {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private ProfileCodec() {
     }
 
-    static String encode(FieldValues profile) {
+    public static String encode(FieldValues profile) {
         ObjectNode object = JSON.createObjectNode();
         for (Field<?> field : profile.fields()) {
             Object value = profile.get(field);
@@ -44,7 +46,7 @@ final class ProfileCodec {
         return JSON.writeValueAsString(object);
     }
 
-    static FieldValues decode(String json, Function<String, Optional<Field<?>>> fieldsByKey) {
+    public static FieldValues decode(String json, Function<String, Optional<Field<?>>> fieldsByKey) {
         FieldValues.Builder profile = FieldValues.builder();
         JsonNode object = JSON.readTree(json);
         for (Map.Entry<String, JsonNode> entry : object.properties()) {

@@ -1,5 +1,8 @@
-package dev.kyra.customer;
+package dev.kyra.customer.internal;
 
+import dev.kyra.customer.Document;
+import dev.kyra.customer.FileRef;
+import dev.kyra.customer.ReviewStatus;
 import dev.kyra.platform.Tenant;
 import dev.kyra.database.Row;
 import java.sql.SQLException;
@@ -16,11 +19,11 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** A customer's KYB documents, deleted ones left out, always scoped by tenant. */
 @Repository
-class DocumentRepository {
+public class DocumentRepository {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     /** The documents of the customer row {@code c} that are not deleted, as one JSON array (null when none), oldest first. */
-    static final String OF_CUSTOMER = """
+    public static final String OF_CUSTOMER = """
             (select json_agg(json_build_object('id', d.id, 'customer_id', d.customer_id, 'type', d.type, 'name', d.name,
                     'extension', d.extension, 'description', d.description, 'status', d.status,
                     'admin_comments', d.admin_comments, 'file_id', d.file_id, 'storage_key', f.storage_key,
@@ -31,22 +34,22 @@ class DocumentRepository {
 
     private final JdbcClient jdbc;
 
-    DocumentRepository(JdbcClient jdbc) {
+    public DocumentRepository(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
-    List<Document> findByCustomer(Tenant tenant, UUID customerId) {
+    public List<Document> findByCustomer(Tenant tenant, UUID customerId) {
         return jdbc.sql("select " + OF_CUSTOMER + " from customers c where c.id = :customerId and c.platform_id = :platformId"
                         + " and c.mode = :mode")
                 .param("customerId", customerId).param("platformId", tenant.platformId()).param("mode", tenant.mode().code())
                 .query(String.class).optional().map(json -> Row.mapAll(json, DocumentRepository::map)).orElse(List.of());
     }
 
-    Optional<Document> find(Tenant tenant, UUID customerId, UUID id) {
+    public Optional<Document> find(Tenant tenant, UUID customerId, UUID id) {
         return findByCustomer(tenant, customerId).stream().filter(document -> document.id().equals(id)).findFirst();
     }
 
-    void insert(Tenant tenant, Document document) {
+    public void insert(Tenant tenant, Document document) {
         jdbc.sql("""
                         insert into customer_documents (id, customer_id, platform_id, mode, type, name, extension,
                             description, status, admin_comments, file_id, created_at, updated_at)
@@ -63,7 +66,7 @@ class DocumentRepository {
     }
 
     /** Writes a client's edit: the document's data, never its status. */
-    void update(Tenant tenant, Document document) {
+    public void update(Tenant tenant, Document document) {
         jdbc.sql("""
                         update customer_documents set type = :type, name = :name, extension = :extension,
                             description = :description, file_id = :fileId, updated_at = :updatedAt
@@ -76,8 +79,8 @@ class DocumentRepository {
                 .update();
     }
 
-    /** Writes a move of the document's review status and its reviewer's comments; only {@link Transitions} calls it. */
-    void updateStatus(Tenant tenant, Document document) {
+    /** Writes a move of the document's review status and its reviewer's comments; only {@code Transitions} calls it. */
+    public void updateStatus(Tenant tenant, Document document) {
         jdbc.sql("""
                         update customer_documents set status = :status, admin_comments = cast(:comments as jsonb),
                             updated_at = :updatedAt
@@ -89,7 +92,7 @@ class DocumentRepository {
                 .update();
     }
 
-    void markDeleted(Tenant tenant, Document document, Instant at) {
+    public void markDeleted(Tenant tenant, Document document, Instant at) {
         jdbc.sql("""
                         update customer_documents set deleted_at = :at, updated_at = :at
                         where id = :id and customer_id = :customerId and platform_id = :platformId and mode = :mode""")
@@ -99,11 +102,11 @@ class DocumentRepository {
                 .update();
     }
 
-    static String comments(List<String> comments) {
+    public static String comments(List<String> comments) {
         return comments == null ? null : JSON.writeValueAsString(comments);
     }
 
-    static List<String> comments(String json) {
+    public static List<String> comments(String json) {
         if (json == null) {
             return null;
         }
@@ -114,7 +117,7 @@ class DocumentRepository {
         return List.copyOf(comments);
     }
 
-    static Document map(Row row) throws SQLException {
+    public static Document map(Row row) throws SQLException {
         return new Document(row.uuid("id"), row.uuid("customer_id"),
                 row.text("type"), row.text("name"), row.text("extension"), row.text("description"),
                 ReviewStatus.valueOf(row.text("status")), comments(row.text("admin_comments")),

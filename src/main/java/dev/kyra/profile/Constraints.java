@@ -1,4 +1,4 @@
-package dev.kyra.customer;
+package dev.kyra.profile;
 
 import dev.kyra.validation.Countries;
 import dev.kyra.validation.EmailAddresses;
@@ -15,22 +15,22 @@ import java.util.TreeSet;
 /** The value rules fields are built from, each with the sentence it answers with. */
 final class Constraints {
 
-    static final Constraint<String> EMAIL =
+    public static final Constraint<String> EMAIL =
             value -> problemUnless(EmailAddresses.isValid(value), "{field} must be a valid email address");
-    static final Constraint<String> PHONE = value -> problemUnless(PhoneNumbers.isE164(value),
+    public static final Constraint<String> PHONE = value -> problemUnless(PhoneNumbers.isE164(value),
             "{field} must be a phone number in E.164 format, such as +2348012345678");
-    static final Constraint<String> COUNTRY = value -> problemUnless(Countries.isCode(value),
+    public static final Constraint<String> COUNTRY = value -> problemUnless(Countries.isCode(value),
             "{field} must be a valid ISO 3166-1 alpha-2 country code");
-    static final Constraint<String> WEB_ADDRESS =
+    public static final Constraint<String> WEB_ADDRESS =
             value -> problemUnless(WebAddresses.isHttpUrl(value), "{field} must be a valid URL");
 
-    static final Constraint<LocalDate> BEFORE_TODAY =
+    public static final Constraint<LocalDate> BEFORE_TODAY =
             value -> problemUnless(value.isBefore(today()), "{field} must be a date before today");
-    static final Constraint<LocalDate> NOT_AFTER_TODAY =
+    public static final Constraint<LocalDate> NOT_AFTER_TODAY =
             value -> problemUnless(!value.isAfter(today()), "{field} must not be a date in the future");
-    static final Constraint<LocalDate> AFTER_TODAY =
+    public static final Constraint<LocalDate> AFTER_TODAY =
             value -> problemUnless(value.isAfter(today()), "{field} must be a future date");
-    static final Constraint<LocalDate> AT_LEAST_18_YEARS_AGO = value -> problemUnless(
+    public static final Constraint<LocalDate> AT_LEAST_18_YEARS_AGO = value -> problemUnless(
             !value.isAfter(today().minusYears(18)), "{field} must be at least 18 years ago");
 
     /**
@@ -39,10 +39,10 @@ final class Constraints {
      * stored, which is how a reviewer is fooled. The zero-width non-joiner and joiner are kept, since
      * Persian, the Indic scripts and emoji need them to write a name correctly.
      */
-    static final Constraint<String> ONE_LINE = value -> problemUnless(value.codePoints().allMatch(Constraints::printable),
+    public static final Constraint<String> ONE_LINE = value -> problemUnless(value.codePoints().allMatch(Constraints::printable),
             "{field} must not contain control characters or invisible formatting characters");
     /** As {@link #ONE_LINE}, but tabs and line breaks are text here. */
-    static final Constraint<String> PARAGRAPH = value -> problemUnless(
+    public static final Constraint<String> PARAGRAPH = value -> problemUnless(
             value.codePoints().allMatch(c -> c == '\t' || c == '\n' || c == '\r' || printable(c)),
             "{field} must not contain control characters or invisible formatting characters");
 

@@ -1,10 +1,25 @@
-package dev.kyra.customer;
+package dev.kyra.customer.internal;
 
-import static dev.kyra.customer.CustomerFields.INCORPORATION_COUNTRY;
-import static dev.kyra.customer.CustomerFields.REGISTRATION_NUMBER;
+import static dev.kyra.profile.CustomerFields.INCORPORATION_COUNTRY;
+import static dev.kyra.profile.CustomerFields.REGISTRATION_NUMBER;
 
+import dev.kyra.customer.Activity;
+import dev.kyra.customer.Customer;
+import dev.kyra.customer.CustomerFilter;
+import dev.kyra.customer.CustomerPage;
+import dev.kyra.customer.CustomerQueries;
+import dev.kyra.customer.CustomerRef;
+import dev.kyra.customer.KybScope;
+import dev.kyra.customer.VerificationStatus;
 import dev.kyra.platform.Mode;
 import dev.kyra.platform.Tenant;
+import dev.kyra.profile.Attribute;
+import dev.kyra.profile.CustomerFields;
+import dev.kyra.profile.CustomerType;
+import dev.kyra.profile.DuplicateException;
+import dev.kyra.profile.FieldPath;
+import dev.kyra.profile.NotFoundException;
+import dev.kyra.profile.Violation;
 import dev.kyra.query.ConditionSql;
 import dev.kyra.query.InvalidQueryException;
 import dev.kyra.query.ListQuery;
@@ -28,9 +43,9 @@ import org.springframework.stereotype.Repository;
 
 /** Customers in PostgreSQL. Every statement is scoped by platform and mode. */
 @Repository
-class CustomerRepository {
+public class CustomerRepository {
 
-    static final String COLUMNS = """
+    public static final String COLUMNS = """
             id, object_id, platform_id, mode, type, verification_status, kyb_scope, status, reference, kyc_data_id,
             enhanced_due_diligence, profile::text as profile, metadata::text as metadata, version, created_at, updated_at""";
     private static final String TENANT = "platform_id = :platformId and mode = :mode";
@@ -41,12 +56,12 @@ class CustomerRepository {
 
     private final JdbcClient jdbc;
 
-    CustomerRepository(JdbcClient jdbc) {
+    public CustomerRepository(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
     /** @throws DuplicateException when the reference or a business's registration is taken */
-    void insert(Customer customer) {
+    public void insert(Customer customer) {
         translatingDuplicates(() -> jdbc.sql("""
                         insert into customers (id, object_id, platform_id, mode, type, verification_status, kyb_scope,
                             status, reference, kyc_data_id, enhanced_due_diligence, profile, metadata, version,
@@ -74,7 +89,7 @@ class CustomerRepository {
     }
 
     /** Writes a customer's data that the caller holds locked: profile, reference, metadata, never a status. */
-    void update(Customer customer) {
+    public void update(Customer customer) {
         int updated = translatingDuplicates(() -> jdbc.sql("""
                         update customers set reference = :reference, profile = cast(:profile as jsonb),
                             metadata = cast(:metadata as json), version = :version, updated_at = :updatedAt
@@ -95,10 +110,10 @@ class CustomerRepository {
 
     /**
      * Writes a change of the customer's verification status, KYB scope or activity; only
-     * {@link Transitions} calls it. Entering PROCESSING stamps when the customer joined the
+     * {@code Transitions} calls it. Entering PROCESSING stamps when the customer joined the
      * reviewers' queue; leaving it clears that.
      */
-    void updateStatus(Customer customer) {
+    public void updateStatus(Customer customer) {
         int updated = jdbc.sql("""
                         update customers set verification_status = :status, kyb_scope = :kybScope, status = :activity,
                             version = :version, updated_at = :updatedAt,
@@ -140,14 +155,14 @@ class CustomerRepository {
     }
 
     /** The tenant a customer belongs to, for Kyra's own reviewers, who work across tenants. */
-    Optional<Tenant> tenantOf(UUID id) {
+    public Optional<Tenant> tenantOf(UUID id) {
         return jdbc.sql("select platform_id, mode from customers where id = :id").param("id", id)
                 .query((row, n) -> new Tenant(row.getObject("platform_id", UUID.class),
                         Mode.fromCode(row.getString("mode")).orElseThrow()))
                 .optional();
     }
 
-    Optional<Customer> find(Tenant tenant, CustomerRef ref) {
+    public Optional<Customer> find(Tenant tenant, CustomerRef ref) {
         return select(tenant, ref, "");
     }
 
@@ -156,7 +171,7 @@ class CustomerRepository {
      *
      * @throws NotFoundException when the tenant has no such customer
      */
-    Customer lock(Tenant tenant, CustomerRef ref) {
+    public Customer lock(Tenant tenant, CustomerRef ref) {
         return select(tenant, ref, " for update").orElseThrow(NotFoundException::customer);
     }
 
@@ -171,7 +186,7 @@ class CustomerRepository {
                 .query(CustomerRepository::map).optional();
     }
 
-    List<Customer> list(Tenant tenant, CustomerFilter filter, CustomerFilter.Order order, int offset, int limit) {
+    public List<Customer> list(Tenant tenant, CustomerFilter filter, CustomerFilter.Order order, int offset, int limit) {
         SqlFragment where = tenantFragment(tenant).and(filter.sql());
         return jdbc.sql("select " + COLUMNS + " from customers where " + where.sql() + " order by " + order.sql()
                         + " offset :offset limit :limit")
@@ -185,7 +200,7 @@ class CustomerRepository {
      * no transaction or connection is held while the caller writes rows to a slow client, and memory
      * holds one batch whatever the tenant's size.
      */
-    void forEachOldestFirst(Tenant tenant, CustomerFilter filter, int batchSize, Consumer<Customer> each) {
+    public void forEachOldestFirst(Tenant tenant, CustomerFilter filter, int batchSize, Consumer<Customer> each) {
         SqlFragment where = tenantFragment(tenant).and(filter.sql());
         Customer last = null;
         while (true) {
@@ -211,7 +226,7 @@ class CustomerRepository {
      * the total counts the rows the page was cut from). Filtered by type and status alone, the total is
      * read from the counts the database keeps (migration V7) instead of counting every match.
      */
-    CustomerPage page(Tenant tenant, CustomerFilter filter, CustomerFilter.Order order, int offset, int limit) {
+    public CustomerPage page(Tenant tenant, CustomerFilter filter, CustomerFilter.Order order, int offset, int limit) {
         SqlFragment where = tenantFragment(tenant).and(filter.sql());
         String total = totalSql(filter, where);
         List<Customer> items = new ArrayList<>();
@@ -236,7 +251,7 @@ class CustomerRepository {
      * cursor names a customer of this tenant whose sort values mark where the page starts; a page
      * before a cursor is read in the reverse order and turned around.
      */
-    SearchPage search(Tenant tenant, ListQuery query) {
+    public SearchPage search(Tenant tenant, ListQuery query) {
         // a client's filter may hold regular expressions: bound its cost for this transaction
         jdbc.sql("set local statement_timeout = " + SEARCH_TIMEOUT_MILLIS).update();
         SqlFragment filter = tenantFragment(tenant);
@@ -270,7 +285,7 @@ class CustomerRepository {
         return new SearchPage(items, hasMore, total);
     }
 
-    record SearchPage(List<Customer> items, boolean hasMore, Long total) {
+    public record SearchPage(List<Customer> items, boolean hasMore, Long total) {
     }
 
     private List<Object> cursorValues(Tenant tenant, List<OrderSql.Key> order, String cursor, String parameter) {
@@ -333,7 +348,7 @@ class CustomerRepository {
         return new SqlFragment(TENANT, params);
     }
 
-    static Customer map(ResultSet row, int rowNumber) throws SQLException {
+    public static Customer map(ResultSet row, int rowNumber) throws SQLException {
         String kybScope = row.getString("kyb_scope");
         return new Customer(
                 row.getObject("id", UUID.class),

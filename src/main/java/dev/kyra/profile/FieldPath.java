@@ -1,11 +1,11 @@
-package dev.kyra.customer;
+package dev.kyra.profile;
 
 import java.util.List;
 import java.util.Objects;
 
 /**
  * Where a problem is: a sequence of segments, each a {@link Field}, an enum constant naming a part
- * that is not a profile field ({@link Attribute}, {@link OwnerFileSlot}, ...) or a list index. {@code [OWNERS, 1, OwnerFields.EMAIL]} is what the Blaaiz face prints as
+ * that is not a profile field ({@link Attribute}, owner file slots, ...) or a list index. {@code [OWNERS, 1, OwnerFields.EMAIL]} is what the Blaaiz face prints as
  * {@code owners.1.email}. Each face turns segments into its own names.
  */
 public record FieldPath(List<Object> segments) {

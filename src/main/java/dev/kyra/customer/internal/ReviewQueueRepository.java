@@ -1,5 +1,7 @@
-package dev.kyra.customer;
+package dev.kyra.customer.internal;
 
+import dev.kyra.customer.ReviewQueueEntry;
+import dev.kyra.customer.Tier;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
@@ -14,16 +16,16 @@ import org.springframework.stereotype.Repository;
  * customers are settled.
  */
 @Repository
-class ReviewQueueRepository {
+public class ReviewQueueRepository {
 
     private final JdbcClient jdbc;
 
-    ReviewQueueRepository(JdbcClient jdbc) {
+    public ReviewQueueRepository(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
     /** @param platformId only this platform's customers, or null for every platform's */
-    List<ReviewQueueEntry> oldestFirst(UUID platformId, int limit) {
+    public List<ReviewQueueEntry> oldestFirst(UUID platformId, int limit) {
         return jdbc.sql("select " + CustomerRepository.COLUMNS + """
                         , waiting.since, waiting.tiers
                         from customers join (

@@ -1,5 +1,8 @@
-package dev.kyra.customer;
+package dev.kyra.customer.internal;
 
+import dev.kyra.customer.Tier;
+import dev.kyra.customer.TierRequest;
+import dev.kyra.customer.TierStatus;
 import dev.kyra.platform.Tenant;
 import dev.kyra.database.Row;
 import java.sql.SQLException;
@@ -14,27 +17,27 @@ import org.springframework.stereotype.Repository;
 
 /** A customer's verification tiers, scoped by tenant like every other read. */
 @Repository
-class TierRequestRepository {
+public class TierRequestRepository {
 
     private final JdbcClient jdbc;
 
-    TierRequestRepository(JdbcClient jdbc) {
+    public TierRequestRepository(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
     /** The tiers of the customer row {@code c} as one JSON array (null when none were asked for), in tier order. */
-    static final String OF_CUSTOMER = """
+    public static final String OF_CUSTOMER = """
             (select json_agg(json_build_object('tier', v.tier, 'status', v.status, 'created_at', v.created_at,
                     'updated_at', v.updated_at) order by v.tier)
              from customer_verifications v
              where v.customer_id = c.id and v.platform_id = c.platform_id and v.mode = c.mode)""";
 
-    List<TierRequest> findByCustomer(Tenant tenant, UUID customerId) {
+    public List<TierRequest> findByCustomer(Tenant tenant, UUID customerId) {
         return findByCustomers(tenant, List.of(customerId)).getOrDefault(customerId, List.of());
     }
 
     /** The tiers of several customers in one query, for a page of a list. */
-    Map<UUID, List<TierRequest>> findByCustomers(Tenant tenant, Collection<UUID> customerIds) {
+    public Map<UUID, List<TierRequest>> findByCustomers(Tenant tenant, Collection<UUID> customerIds) {
         Map<UUID, List<TierRequest>> byCustomer = new HashMap<>();
         if (customerIds.isEmpty()) {
             return byCustomer;
@@ -49,8 +52,8 @@ class TierRequestRepository {
         return byCustomer;
     }
 
-    /** Writes a tier's status: a new request, or a new status of one asked for before; only {@link Transitions} calls it. */
-    void updateStatus(Tenant tenant, UUID customerId, TierRequest verification) {
+    /** Writes a tier's status: a new request, or a new status of one asked for before; only {@code Transitions} calls it. */
+    public void updateStatus(Tenant tenant, UUID customerId, TierRequest verification) {
         jdbc.sql("""
                         insert into customer_verifications (customer_id, platform_id, mode, tier, status, created_at, updated_at)
                         values (:customerId, :platformId, :mode, :tier, :status, :createdAt, :updatedAt)
@@ -66,7 +69,7 @@ class TierRequestRepository {
                 .update();
     }
 
-    static TierRequest map(Row row) throws SQLException {
+    public static TierRequest map(Row row) throws SQLException {
         return new TierRequest(Tier.fromCode(row.text("tier")).orElseThrow(), TierStatus.fromCode(row.text("status")),
                 row.instant("created_at"), row.instant("updated_at"));
     }

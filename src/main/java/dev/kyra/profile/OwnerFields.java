@@ -1,7 +1,7 @@
-package dev.kyra.customer;
+package dev.kyra.profile;
 
-import static dev.kyra.customer.Field.both;
-import static dev.kyra.customer.Field.text;
+import static dev.kyra.profile.Field.both;
+import static dev.kyra.profile.Field.text;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -45,13 +45,13 @@ public final class OwnerFields {
             Field.of("id_expiry_date", LocalDate.class, both(), Constraints.AFTER_TODAY).personal();
     public static final Field<String> TIN = text("tin", both(), 50, Constraints.minLength(5)).personal();
 
-    static final List<Field<?>> ALL = List.of(FIRST_NAME, LAST_NAME, EMAIL, PHONE, DATE_OF_BIRTH, NATIONALITY, TITLE,
+    public static final List<Field<?>> ALL = List.of(FIRST_NAME, LAST_NAME, EMAIL, PHONE, DATE_OF_BIRTH, NATIONALITY, TITLE,
             OWNERSHIP_PERCENTAGE, HAS_CONTROL, IS_SIGNER, IS_BENEFICIAL_OWNER, IS_PEP, USA_TAX_RESIDENCY, STREET,
             CITY, STATE, POSTAL_CODE, COUNTRY, ID_DOCUMENT_TYPE, ID_DOCUMENT_NUMBER, ID_DOCUMENT_COUNTRY,
             ID_EXPIRY_DATE, TIN);
 
     /** What every new owner needs. */
-    static final List<Field<?>> REQUIRED = List.of(FIRST_NAME, LAST_NAME);
+    public static final List<Field<?>> REQUIRED = List.of(FIRST_NAME, LAST_NAME);
 
     private static final Map<String, Field<?>> BY_KEY =
             ALL.stream().collect(Collectors.toUnmodifiableMap(Field::key, Function.identity()));
@@ -59,7 +59,7 @@ public final class OwnerFields {
     private OwnerFields() {
     }
 
-    static Optional<Field<?>> byKey(String key) {
+    public static Optional<Field<?>> byKey(String key) {
         return Optional.ofNullable(BY_KEY.get(key));
     }
 }
