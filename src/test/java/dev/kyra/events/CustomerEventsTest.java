@@ -108,6 +108,36 @@ class CustomerEventsTest extends KyraIntegrationTest {
     }
 
     @Test
+    void newFilesAndADocumentEditReopenWhatAReviewerRejectedAndARemovalIsRecorded() {
+        String id = created(Customers.COMPLETE_BUSINESS);
+        List<String> owners = journeys.ownerIds(id);
+        String jane = owners.get(0);
+        journeys.submitBusiness(id);
+        String document = journeys.customer(id).get("documents").get(0).get("id").stringValue();
+        journeys.decideChild(id, "owners", jane, "reject", "Blurred passport");
+        journeys.decideChild(id, "documents", document, "reject", "Expired certificate");
+        journeys.decide(id, "reject", "Fix the owner and the certificate");
+        int before = entries(id).size();
+
+        String front = journeys.uploadOwnerFile(id, jane, "id_document_front", Journeys.JPEG);
+        Response attached = api.post(CUSTOMER + id + "/owner/" + jane + "/files", tenant.token(),
+                Json.object("id_document_front", front));
+        Response edited = api.put(CUSTOMER + id + "/document/" + document, tenant.token(),
+                Json.object("name", "Certificate, renewed"));
+        Response removed = api.delete(CUSTOMER + id + "/owner/" + owners.get(1), tenant.token());
+
+        assertThat(List.of(attached.status(), edited.status(), removed.status())).containsExactly(200, 200, 200);
+        assertThat(history(id).subList(before, history(id).size())).containsExactly(
+                (before + 1) + " " + client + " files.attached owner:" + jane,
+                (before + 2) + " " + client + " owner.status_changed owner:" + jane + " REJECTED→PENDING",
+                (before + 3) + " " + client + " document.changed document:" + document,
+                (before + 4) + " " + client + " document.status_changed document:" + document + " REJECTED→PENDING",
+                (before + 5) + " " + client + " owner.removed owner:" + owners.get(1));
+        assertThat(entries(id).get(before + 2).get("changes")).isEqualTo(Json.tree(
+                "[{\"field\": \"name\", \"from\": \"Certificate of incorporation\", \"to\": \"Certificate, renewed\"}]"));
+    }
+
+    @Test
     void anAutoVerifiedIndividualIsVerifiedByTheClientThatAttachedItsIdentityFile() {
         tenants.changeSettings(tenant, "{\"auto_verify_individuals\": true}");
         String id = created(Customers.INDIVIDUAL);

@@ -39,10 +39,7 @@ public class DocumentRepository {
     }
 
     public List<Document> findByCustomer(Tenant tenant, UUID customerId) {
-        return jdbc.sql("select " + OF_CUSTOMER + " from customers c where c.id = :customerId and c.platform_id = :platformId"
-                        + " and c.mode = :mode")
-                .param("customerId", customerId).param("platformId", tenant.platformId()).param("mode", tenant.mode().code())
-                .query(String.class).optional().map(json -> Row.mapAll(json, DocumentRepository::map)).orElse(List.of());
+        return Row.mapAll(CustomerChildren.json(jdbc, OF_CUSTOMER, tenant, customerId), DocumentRepository::map);
     }
 
     public Optional<Document> find(Tenant tenant, UUID customerId, UUID id) {

@@ -29,10 +29,7 @@ public class LegacyFileRepository {
              where cf.customer_id = c.id and cf.platform_id = c.platform_id and cf.mode = c.mode)""";
 
     public Map<LegacyFileSlot, FileRef> findByCustomer(Tenant tenant, UUID customerId) {
-        return jdbc.sql("select " + OF_CUSTOMER + " from customers c where c.id = :customerId and c.platform_id = :platformId"
-                        + " and c.mode = :mode")
-                .param("customerId", customerId).param("platformId", tenant.platformId()).param("mode", tenant.mode().code())
-                .query(String.class).optional().map(LegacyFileRepository::bySlot).orElseGet(() -> new EnumMap<>(LegacyFileSlot.class));
+        return bySlot(CustomerChildren.json(jdbc, OF_CUSTOMER, tenant, customerId));
     }
 
     /** The files of a JSON array from {@link #OF_CUSTOMER}, by slot. */

@@ -32,8 +32,7 @@ public class OwnerRepository {
              from customer_owners o
              left join files front on front.id = o.id_document_front_file
              left join files back on back.id = o.id_document_back_file
-             where o.customer_id = c.id and o.platform_id = c.platform_id and o.mode = c.mode)"""; 
-
+             where o.customer_id = c.id and o.platform_id = c.platform_id and o.mode = c.mode)""";
 
     private final JdbcClient jdbc;
 
@@ -42,10 +41,7 @@ public class OwnerRepository {
     }
 
     public List<Owner> findByCustomer(Tenant tenant, UUID customerId) {
-        return jdbc.sql("select " + OF_CUSTOMER + " from customers c where c.id = :customerId and c.platform_id = :platformId"
-                        + " and c.mode = :mode")
-                .param("customerId", customerId).param("platformId", tenant.platformId()).param("mode", tenant.mode().code())
-                .query(String.class).optional().map(json -> Row.mapAll(json, OwnerRepository::map)).orElse(List.of());
+        return Row.mapAll(CustomerChildren.json(jdbc, OF_CUSTOMER, tenant, customerId), OwnerRepository::map);
     }
 
     /** One owner of the customer; a business has at most five, read together. */

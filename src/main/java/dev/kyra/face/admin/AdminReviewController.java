@@ -21,7 +21,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import tools.jackson.databind.JsonNode;
 
 /**
  * The reviewers' API: the queue, a customer's full record and history, and decisions on customers,
@@ -32,18 +31,19 @@ import tools.jackson.databind.JsonNode;
 @Hidden
 class AdminReviewController {
 
-    private static final int MAX_COMMENT = 2000;
     private static final int DEFAULT_QUEUE = 100;
     private static final int MAX_QUEUE = 500;
 
     private final ReviewService reviews;
     private final FileService files;
     private final PublicUrls urls;
+    private final AdminBodies bodies;
 
-    AdminReviewController(ReviewService reviews, FileService files, PublicUrls urls) {
+    AdminReviewController(ReviewService reviews, FileService files, PublicUrls urls, AdminBodies bodies) {
         this.reviews = reviews;
         this.files = files;
         this.urls = urls;
+        this.bodies = bodies;
     }
 
     @GetMapping("/review-queue")
@@ -128,18 +128,13 @@ class AdminReviewController {
         throw new AdminNotFoundException("No such decision: use " + yes + " or " + no + ".");
     }
 
-    private static String comment(JsonBody body, boolean required) {
-        JsonNode comment = body.object().get("comment");
-        if (comment == null || comment.isNull() || (comment.isString() && comment.stringValue().isBlank())) {
-            if (required) {
-                throw new AdminInputException("comment is required: tell the platform what to fix.");
-            }
-            return null;
+    /** The decision's comment; a rejection must say what to fix. */
+    private String comment(JsonBody body, boolean required) {
+        String comment = bodies.read(body, AdminRequests.Decision.class, "field").text();
+        if (comment == null && required) {
+            throw new AdminInputException("comment is required: tell the platform what to fix.");
         }
-        if (!comment.isString() || comment.stringValue().strip().length() > MAX_COMMENT) {
-            throw new AdminInputException("comment must be a string of at most " + MAX_COMMENT + " characters.");
-        }
-        return comment.stringValue().strip();
+        return comment;
     }
 
     private static UUID platformFilter(String platformId) {

@@ -96,8 +96,10 @@ class AdminReviewApiTest extends KyraIntegrationTest {
                 "comment is required: tell the platform what to fix.");
         assertRefused(journeys.admin(CUSTOMERS + id + "/reject", "x".repeat(2001)), 422, "validation-error",
                 "comment must be a string of at most 2000 characters.");
-        assertRefused(api.post(CUSTOMERS + id + "/reject", ADMIN_TOKEN, "{\"comment\": 5}"), 422, "validation-error",
-                "comment must be a string of at most 2000 characters.");
+        assertRefused(api.post(CUSTOMERS + id + "/reject", ADMIN_TOKEN, "{\"comment\": 5}"), 400, "invalid-request",
+                "comment must be a string.");
+        assertRefused(api.post(CUSTOMERS + id + "/reject", ADMIN_TOKEN, "{\"comment\": \"Blurred\", \"reason\": 1}"), 400,
+                "invalid-request", "Unknown field reason; the fields are comment.");
         assertRefused(journeys.admin(CUSTOMERS + id + "/owners/01a1fc98-c780-7086-a3be-c27012f8b5ae/approve", null), 404,
                 "not-found", "Owner not found.");
         assertRefused(journeys.admin(CUSTOMERS + id + "/documents/nope/approve", null), 404, "not-found",

@@ -1,0 +1,48 @@
+package dev.kyra.face.admin;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.util.List;
+
+/** The bodies the admin API takes, one record each, bound and checked by {@link AdminBodies}. */
+final class AdminRequests {
+
+    static final String NAME_RULE = "name is required: a string of 1 to 200 characters.";
+    static final String MODE_RULE = "mode is required: test or live.";
+    static final int MAX_COMMENT = 2000;
+    static final String COMMENT_RULE = "comment must be a string of at most " + MAX_COMMENT + " characters.";
+
+    private AdminRequests() {
+    }
+
+    record NewPlatform(@NotBlank(message = NAME_RULE) @Size(max = 200, message = NAME_RULE) String name) {
+    }
+
+    /** Absent settings stay as they are. */
+    record SettingsChange(@JsonProperty("minimal_kyb_allowed") Boolean minimalKybAllowed,
+                          @JsonProperty("auto_verify_business_customers") Boolean autoVerifyBusinessCustomers,
+                          @JsonProperty("auto_verify_individuals") Boolean autoVerifyIndividuals) {
+    }
+
+    /** An OAuth client or an API key; which scopes exist depends on which. */
+    record NewCredential(@NotNull(message = MODE_RULE) @Pattern(regexp = "test|live", message = MODE_RULE) String mode,
+                         @NotEmpty(message = "scopes is required: a non-empty array of scopes.") List<String> scopes) {
+    }
+
+    /** A Blaaiz legacy key, which always has every customer-surface scope. */
+    record NewLegacyKey(@NotNull(message = MODE_RULE) @Pattern(regexp = "test|live", message = MODE_RULE) String mode) {
+    }
+
+    /** A reviewer's decision, and what they tell the platform about it. */
+    record Decision(@Size(max = MAX_COMMENT, message = COMMENT_RULE) String comment) {
+
+        /** The comment without surrounding blanks; null when there is none. */
+        String text() {
+            return comment == null || comment.isBlank() ? null : comment.strip();
+        }
+    }
+}
