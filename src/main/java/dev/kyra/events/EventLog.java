@@ -36,11 +36,13 @@ public class EventLog {
             changes, comment""";
 
     private final JdbcClient jdbc;
+    private final List<EventSubscriber> subscribers;
     private final Clock clock;
 
-    EventLog(JdbcClient jdbc, Clock clock) {
+    EventLog(List<EventSubscriber> subscribers, JdbcClient jdbc, Clock clock) {
         this.clock = clock;
         this.jdbc = jdbc;
+        this.subscribers = List.copyOf(subscribers);
     }
 
     /** Records a change of the customer, in the caller's transaction. */
@@ -62,6 +64,13 @@ public class EventLog {
                         order by sequence""")
                 .param("customerId", customerId).param("platformId", tenant.platformId()).param("mode", tenant.mode().code())
                 .query((row, n) -> map(Row.of(row))).list();
+    }
+
+    /** One event of the tenant's, by id. */
+    public java.util.Optional<CustomerEvent> find(Tenant tenant, UUID eventId) {
+        return jdbc.sql("select " + COLUMNS + " from customer_events where id = :id and platform_id = :platformId and mode = :mode")
+                .param("id", eventId).param("platformId", tenant.platformId()).param("mode", tenant.mode().code())
+                .query((row, n) -> map(Row.of(row))).optional();
     }
 
     /**
@@ -170,6 +179,8 @@ public class EventLog {
         if (inserted != count) {
             throw new IllegalStateException("customer " + first.customerId() + " is not this tenant's, or vanished");
         }
+        List<UUID> recorded = events.stream().map(PendingEvents.Entry::id).toList();
+        subscribers.forEach(subscriber -> subscriber.recorded(tenant, recorded));
     }
 
     private static String encode(List<FieldChange> changes) {

@@ -37,6 +37,13 @@ public abstract class KyraIntegrationTest {
         registry.add("kyra.admin-token", () -> ADMIN_TOKEN);
         // a heavy request past its limits waits this long before it is refused (30 s in production)
         registry.add("kyra.http.heavy-requests.max-wait", () -> "1s");
+        // webhooks go to receivers on loopback, and are retried within a test's patience
+        registry.add("kyra.webhook.allow-private-targets", () -> "true");
+        registry.add("kyra.webhook.retry-initial-delay", () -> "300ms");
+        registry.add("kyra.webhook.retry-max-delay", () -> "1s");
+        registry.add("kyra.webhook.max-attempts", () -> "3");
+        registry.add("kyra.webhook.timeout", () -> "2s");
+        registry.add("kyra.webhook.poll-interval", () -> "200ms");
     }
 
     @BeforeEach

@@ -8,6 +8,8 @@ import dev.kyra.profile.InvalidInputException;
 import dev.kyra.profile.NotFoundException;
 import dev.kyra.profile.RegistryException;
 import dev.kyra.profile.Violation;
+import dev.kyra.webhooks.InvalidWebhookUrlException;
+import dev.kyra.webhooks.WebhookNotFoundException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -57,6 +59,16 @@ class BlaaizErrorHandler {
     @ExceptionHandler(NotFoundException.class)
     ResponseEntity<Map<String, Object>> notFound(NotFoundException e) {
         return ResponseEntity.status(HttpStatus.NOT_FOUND).body(BlaaizFace.error(render(e)));
+    }
+
+    @ExceptionHandler(InvalidWebhookUrlException.class)
+    ResponseEntity<Map<String, Object>> invalidWebhookUrl(InvalidWebhookUrlException e) {
+        return ResponseEntity.badRequest().body(BlaaizFace.error("Invalid webhook URL format"));
+    }
+
+    @ExceptionHandler(WebhookNotFoundException.class)
+    ResponseEntity<Map<String, Object>> noWebhook(WebhookNotFoundException e) {
+        return ResponseEntity.status(HttpStatus.NOT_FOUND).body(BlaaizFace.error("No webhook URLs configured"));
     }
 
     /** The first problem, with this face's field names; documented messages are kept exactly as written. */

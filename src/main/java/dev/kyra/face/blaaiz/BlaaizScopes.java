@@ -35,6 +35,10 @@ final class BlaaizScopes {
             new Rule(PUT, "/api/external/customer/{id}/**", OAuthScopes.CUSTOMER_WRITE),
             new Rule(DELETE, "/api/external/customer/{id}/**", OAuthScopes.CUSTOMER_WRITE),
             new Rule(POST, "/api/external/file/get-presigned-url", OAuthScopes.FILE_UPLOAD),
+            new Rule(GET, "/api/external/webhook", OAuthScopes.WEBHOOK_READ),
+            new Rule(POST, "/api/external/webhook", OAuthScopes.WEBHOOK_WRITE),
+            new Rule(PUT, "/api/external/webhook", OAuthScopes.WEBHOOK_WRITE),
+            new Rule(PUT, "/api/external/webhook/{id}", OAuthScopes.WEBHOOK_WRITE),
             new Rule(GET, "/api/external/virtual-bank-account/identification-type", OAuthScopes.VIRTUAL_ACCOUNT_READ));
 
     private BlaaizScopes() {

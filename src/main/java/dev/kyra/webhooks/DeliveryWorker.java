@@ -1,0 +1,300 @@
+package dev.kyra.webhooks;
+
+import dev.kyra.customer.CustomerDetails;
+import dev.kyra.customer.CustomerRef;
+import dev.kyra.customer.CustomerService;
+import dev.kyra.events.CustomerEvent;
+import dev.kyra.events.EventLog;
+import dev.kyra.ids.UuidV7;
+import dev.kyra.platform.Mode;
+import dev.kyra.platform.Tenant;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.sql.DataSource;
+import org.postgresql.PGConnection;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Sends the outbox (decision D8). One dispatcher per node waits for the outbox's notification (or
+ * {@code pollInterval}), claims due deliveries with {@code FOR UPDATE SKIP LOCKED} and a lease, and
+ * sends each on a virtual thread: no transaction is open during an HTTP call, two nodes never hold
+ * one delivery at once, and a killed node's leases run out for another node to take over. An endpoint
+ * has at most {@code perEndpointConcurrency} attempts in flight, so a slow one delays only itself.
+ */
+@Component
+class DeliveryWorker implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(DeliveryWorker.class);
+    private static final int BATCH = 32;
+    private static final int EXCERPT_BYTES = 1024;
+
+    private final JdbcClient jdbc;
+    private final DataSource dataSource;
+    private final TransactionTemplate transactions;
+    private final EventLog events;
+    private final CustomerService customers;
+    private final WebhookEndpoints endpoints;
+    private final TargetPolicy targets;
+    private final Map<WebhookFace, WebhookRenderer> renderers;
+    private final WebhookProperties settings;
+    private final Clock clock;
+    private final Duration lease;
+    private final ConcurrentHashMap<UUID, AtomicInteger> inFlight = new ConcurrentHashMap<>();
+    private final ExecutorService senders = Executors.newVirtualThreadPerTaskExecutor();
+    private final HttpClient http;
+    private volatile Thread dispatcher;
+
+    DeliveryWorker(JdbcClient jdbc, DataSource dataSource, TransactionTemplate transactions, EventLog events,
+                   CustomerService customers, WebhookEndpoints endpoints, TargetPolicy targets,
+                   List<WebhookRenderer> renderers, WebhookProperties settings, Clock clock) {
+        this.jdbc = jdbc;
+        this.dataSource = dataSource;
+        this.transactions = transactions;
+        this.events = events;
+        this.customers = customers;
+        this.endpoints = endpoints;
+        this.targets = targets;
+        this.renderers = new java.util.EnumMap<>(WebhookFace.class);
+        renderers.forEach(renderer -> this.renderers.put(renderer.face(), renderer));
+        this.settings = settings;
+        this.clock = clock;
+        // long enough for every attempt an endpoint may queue behind, so a live claim never runs out
+        this.lease = settings.timeout().multipliedBy(settings.perEndpointConcurrency() + 2L).plusSeconds(30);
+        this.http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(settings.timeout()).executor(senders).build();
+    }
+
+    @Override
+    public void start() {
+        dispatcher = Thread.ofPlatform().name("kyra-webhooks").daemon().start(this::dispatch);
+    }
+
+    @Override
+    public void stop() {
+        Thread running = dispatcher;
+        dispatcher = null;
+        if (running != null) {
+            running.interrupt();
+        }
+        senders.shutdownNow();
+    }
+
+    @Override
+    public boolean isRunning() {
+        return dispatcher != null;
+    }
+
+    private void dispatch() {
+        Connection listener = null;
+        while (dispatcher == Thread.currentThread()) {
+            try {
+                if (listener == null) {
+                    listener = listen();
+                }
+                while (claimAndSend() == BATCH) {
+                    // a full batch: there may be more due at once
+                }
+                listener.unwrap(PGConnection.class).getNotifications((int) settings.pollInterval().toMillis());
+            } catch (SQLException | RuntimeException e) {
+                listener = closeQuietly(listener);
+                log.debug("webhook dispatch paused: {}", e.toString());
+                if (!pause(settings.pollInterval())) {
+                    return;
+                }
+            }
+        }
+        closeQuietly(listener);
+    }
+
+    private Connection listen() throws SQLException {
+        Connection connection = dataSource.getConnection();
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("listen " + Outbox.CHANNEL);
+        }
+        return connection;
+    }
+
+    /** Claims what is due and hands each to a sender; returns how many it claimed. */
+    private int claimAndSend() {
+        UUID[] busy = inFlight.entrySet().stream().filter(entry -> entry.getValue().get() >= settings.perEndpointConcurrency())
+                .map(Map.Entry::getKey).toArray(UUID[]::new);
+        List<Claimed> claimed = jdbc.sql("""
+                        update webhook_deliveries d set lease_until = now() + cast(:lease as interval), updated_at = now()
+                        where d.id in (
+                            select id from webhook_deliveries
+                            where id in (select id from (
+                                    select id, row_number() over (partition by endpoint_id order by next_attempt_at) as place
+                                    from webhook_deliveries
+                                    where status = 'pending' and next_attempt_at <= now()
+                                      and (lease_until is null or lease_until < now())
+                                      and not (endpoint_id = any(:busy))) due
+                                where place <= :perEndpoint)
+                            order by next_attempt_at limit :batch
+                            for update skip locked)
+                        returning d.id, d.platform_id, d.mode, d.event_id, d.endpoint_id, d.attempts""")
+                .param("lease", lease.toMillis() + " milliseconds").param("busy", busy)
+                .param("perEndpoint", settings.perEndpointConcurrency()).param("batch", BATCH)
+                .query((row, n) -> new Claimed(row.getObject("id", UUID.class),
+                        new Tenant(row.getObject("platform_id", UUID.class), Mode.fromCode(row.getString("mode")).orElseThrow()),
+                        row.getObject("event_id", UUID.class), row.getObject("endpoint_id", UUID.class), row.getInt("attempts")))
+                .list();
+        for (Claimed delivery : claimed) {
+            inFlight.computeIfAbsent(delivery.endpointId(), id -> new AtomicInteger()).incrementAndGet();
+            senders.submit(() -> {
+                try {
+                    attempt(delivery);
+                } catch (RuntimeException e) {
+                    log.warn("webhook delivery {} could not be attempted: {}", delivery.id(), e.toString());
+                } finally {
+                    inFlight.get(delivery.endpointId()).decrementAndGet();
+                }
+            });
+        }
+        return claimed.size();
+    }
+
+    private void attempt(Claimed delivery) {
+        Optional<Endpoint> endpoint = endpoint(delivery);
+        if (endpoint.isEmpty() || !endpoint.get().enabled()) {
+            finish(delivery, Outcome.refused("the endpoint is disabled"), true);
+            return;
+        }
+        WebhookRenderer renderer = renderers.get(endpoint.get().face());
+        CustomerEvent event = events.find(delivery.tenant(), delivery.eventId()).orElseThrow();
+        String body = body(delivery, event, renderer);
+        URI url = URI.create(endpoint.get().url());
+        if (!targets.deliverable(url)) {
+            finish(delivery, Outcome.refused("the URL resolves to an address inside a network"), false);
+            return;
+        }
+        String key = endpoints.signingKey(delivery.tenant(), delivery.endpointId(), endpoint.get().sealedKey());
+        HttpRequest.Builder request = HttpRequest.newBuilder(url).timeout(settings.timeout())
+                .header("Content-Type", "application/json").header("User-Agent", "Kyra-Webhooks/1")
+                .header("Kyra-Sequence", Long.toString(event.sequence()))
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+        renderer.signatureHeaders(body, key, clock.instant()).forEach(request::header);
+        long started = System.nanoTime();
+        try {
+            HttpResponse<InputStream> response = http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+            String excerpt;
+            try (InputStream answer = response.body()) {
+                excerpt = new String(answer.readNBytes(EXCERPT_BYTES), StandardCharsets.UTF_8);
+            }
+            finish(delivery, new Outcome(response.statusCode(), millisSince(started), excerpt, null), false);
+        } catch (IOException e) {
+            finish(delivery, new Outcome(null, millisSince(started), null, e.getClass().getSimpleName()), false);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt(); // shutting down: the lease runs out and the attempt is made again
+        }
+    }
+
+    private String body(Claimed delivery, CustomerEvent event, WebhookRenderer renderer) {
+        CustomerDetails customer = customers.get(delivery.tenant(), CustomerRef.id(event.customerId()));
+        String rendered = renderer.render(event, customer);
+        // the first rendering is kept: every retry sends, and signs, the same bytes
+        return jdbc.sql("update webhook_deliveries set body = coalesce(body, :body) where id = :id returning body")
+                .param("body", rendered).param("id", delivery.id()).query(String.class).single();
+    }
+
+    /** Logs the attempt and moves the delivery on: delivered, tried again later, or failed for good. */
+    private void finish(Claimed delivery, Outcome outcome, boolean giveUp) {
+        int attempts = delivery.attempts() + 1;
+        boolean delivered = outcome.statusCode() != null && outcome.statusCode() / 100 == 2;
+        boolean failed = !delivered && (giveUp || attempts >= settings.maxAttempts());
+        Instant next = clock.instant().plus(settings.delayAfter(attempts, ThreadLocalRandom.current().nextDouble(0.8, 1.2)));
+        transactions.executeWithoutResult(status -> {
+            jdbc.sql("""
+                            insert into webhook_attempts (id, delivery_id, platform_id, mode, attempted_at, status_code,
+                                latency_ms, response_excerpt, error)
+                            values (:id, :delivery, :platformId, :mode, now(), :status, :latency, :excerpt, :error)""")
+                    .param("id", UuidV7.next()).param("delivery", delivery.id())
+                    .param("platformId", delivery.tenant().platformId()).param("mode", delivery.tenant().mode().code())
+                    .param("status", outcome.statusCode()).param("latency", outcome.latencyMillis())
+                    .param("excerpt", outcome.excerpt()).param("error", outcome.error())
+                    .update();
+            jdbc.sql("""
+                            update webhook_deliveries set attempts = :attempts, lease_until = null, updated_at = now(),
+                                status = :status, next_attempt_at = :next
+                            where id = :id and platform_id = :platformId and mode = :mode""")
+                    .param("attempts", attempts).param("status", delivered ? "delivered" : failed ? "failed" : "pending")
+                    .param("next", Timestamp.from(next)).param("id", delivery.id())
+                    .param("platformId", delivery.tenant().platformId()).param("mode", delivery.tenant().mode().code())
+                    .update();
+        });
+    }
+
+    private Optional<Endpoint> endpoint(Claimed delivery) {
+        return jdbc.sql("""
+                        select face, url, enabled, signing_key from webhook_endpoints
+                        where id = :id and platform_id = :platformId and mode = :mode""")
+                .param("id", delivery.endpointId()).param("platformId", delivery.tenant().platformId())
+                .param("mode", delivery.tenant().mode().code())
+                .query((row, n) -> new Endpoint(WebhookFace.fromCode(row.getString("face")), row.getString("url"),
+                        row.getBoolean("enabled"), row.getBytes("signing_key")))
+                .optional();
+    }
+
+    private static int millisSince(long started) {
+        return (int) Duration.ofNanos(System.nanoTime() - started).toMillis();
+    }
+
+    private static boolean pause(Duration duration) {
+        try {
+            Thread.sleep(duration);
+            return true;
+        } catch (InterruptedException e) {
+            return false;
+        }
+    }
+
+    private static Connection closeQuietly(Connection connection) {
+        if (connection != null) {
+            try {
+                connection.close();
+            } catch (SQLException e) {
+                // a broken listener connection is only discarded
+            }
+        }
+        return null;
+    }
+
+    private record Claimed(UUID id, Tenant tenant, UUID eventId, UUID endpointId, int attempts) {
+    }
+
+    private record Endpoint(WebhookFace face, String url, boolean enabled, byte[] sealedKey) {
+    }
+
+    /** What an attempt came to: a status code and the answer's start, or the error that stopped it. */
+    private record Outcome(Integer statusCode, int latencyMillis, String excerpt, String error) {
+
+        static Outcome refused(String why) {
+            return new Outcome(null, 0, null, why);
+        }
+    }
+}
