@@ -39,6 +39,7 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Sends the outbox (decision D8). One dispatcher per node waits for the outbox's notification (or
@@ -53,6 +54,7 @@ class DeliveryWorker implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(DeliveryWorker.class);
     private static final int BATCH = 32;
     private static final int EXCERPT_BYTES = 1024;
+    private static final JsonMapper HEADERS_JSON = JsonMapper.builder().build();
 
     private final JdbcClient jdbc;
     private final DataSource dataSource;
@@ -92,7 +94,10 @@ class DeliveryWorker implements SmartLifecycle {
 
     @Override
     public void start() {
-        dispatcher = Thread.ofPlatform().name("kyra-webhooks").daemon().start(this::dispatch);
+        // assigned before it runs: the loop runs while it is the dispatcher
+        Thread thread = Thread.ofPlatform().name("kyra-webhooks").daemon().unstarted(this::dispatch);
+        dispatcher = thread;
+        thread.start();
     }
 
     @Override
@@ -194,11 +199,14 @@ class DeliveryWorker implements SmartLifecycle {
             return;
         }
         String key = endpoints.signingKey(delivery.tenant(), delivery.endpointId(), endpoint.get().sealedKey());
+        Map<String, String> headers = new java.util.LinkedHashMap<>();
+        headers.put("Content-Type", "application/json");
+        headers.put("User-Agent", "Kyra-Webhooks/1");
+        headers.put("Kyra-Sequence", Long.toString(event.sequence()));
+        headers.putAll(renderer.signatureHeaders(body, key, clock.instant()));
         HttpRequest.Builder request = HttpRequest.newBuilder(url).timeout(settings.timeout())
-                .header("Content-Type", "application/json").header("User-Agent", "Kyra-Webhooks/1")
-                .header("Kyra-Sequence", Long.toString(event.sequence()))
                 .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
-        renderer.signatureHeaders(body, key, clock.instant()).forEach(request::header);
+        headers.forEach(request::header);
         long started = System.nanoTime();
         try {
             HttpResponse<InputStream> response = http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
@@ -206,9 +214,9 @@ class DeliveryWorker implements SmartLifecycle {
             try (InputStream answer = response.body()) {
                 excerpt = new String(answer.readNBytes(EXCERPT_BYTES), StandardCharsets.UTF_8);
             }
-            finish(delivery, new Outcome(response.statusCode(), millisSince(started), excerpt, null), false);
+            finish(delivery, new Outcome(response.statusCode(), millisSince(started), excerpt, null, headers), false);
         } catch (IOException e) {
-            finish(delivery, new Outcome(null, millisSince(started), null, e.getClass().getSimpleName()), false);
+            finish(delivery, new Outcome(null, millisSince(started), null, e.getClass().getSimpleName(), headers), false);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt(); // shutting down: the lease runs out and the attempt is made again
         }
@@ -231,12 +239,14 @@ class DeliveryWorker implements SmartLifecycle {
         transactions.executeWithoutResult(status -> {
             jdbc.sql("""
                             insert into webhook_attempts (id, delivery_id, platform_id, mode, attempted_at, status_code,
-                                latency_ms, response_excerpt, error)
-                            values (:id, :delivery, :platformId, :mode, now(), :status, :latency, :excerpt, :error)""")
+                                latency_ms, response_excerpt, error, request_headers)
+                            values (:id, :delivery, :platformId, :mode, now(), :status, :latency, :excerpt, :error,
+                                cast(:headers as jsonb))""")
                     .param("id", UuidV7.next()).param("delivery", delivery.id())
                     .param("platformId", delivery.tenant().platformId()).param("mode", delivery.tenant().mode().code())
                     .param("status", outcome.statusCode()).param("latency", outcome.latencyMillis())
                     .param("excerpt", outcome.excerpt()).param("error", outcome.error())
+                    .param("headers", HEADERS_JSON.writeValueAsString(outcome.headers()))
                     .update();
             jdbc.sql("""
                             update webhook_deliveries set attempts = :attempts, lease_until = null, updated_at = now(),
@@ -291,10 +301,10 @@ class DeliveryWorker implements SmartLifecycle {
     }
 
     /** What an attempt came to: a status code and the answer's start, or the error that stopped it. */
-    private record Outcome(Integer statusCode, int latencyMillis, String excerpt, String error) {
+    private record Outcome(Integer statusCode, int latencyMillis, String excerpt, String error, Map<String, String> headers) {
 
         static Outcome refused(String why) {
-            return new Outcome(null, 0, null, why);
+            return new Outcome(null, 0, null, why, Map.of());
         }
     }
 }

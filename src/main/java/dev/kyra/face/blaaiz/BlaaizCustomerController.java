@@ -211,7 +211,7 @@ class BlaaizCustomerController {
     }
 
     /** The parameter as an integer from 1 to {@code max}; absent is {@code absent}, anything else a violation. */
-    private static int integerFrom1To(int max, String value, int absent, ListParameter parameter, List<Violation> problems) {
+    static int integerFrom1To(int max, String value, int absent, Enum<?> parameter, List<Violation> problems) {
         String text = blankToNull(value);
         if (text == null) {
             return absent;

@@ -39,6 +39,10 @@ final class BlaaizScopes {
             new Rule(POST, "/api/external/webhook", OAuthScopes.WEBHOOK_WRITE),
             new Rule(PUT, "/api/external/webhook", OAuthScopes.WEBHOOK_WRITE),
             new Rule(PUT, "/api/external/webhook/{id}", OAuthScopes.WEBHOOK_WRITE),
+            new Rule(POST, "/api/external/webhook/replay", OAuthScopes.WEBHOOK_REPLAY),
+            new Rule(POST, "/api/external/webhook-replay", OAuthScopes.WEBHOOK_REPLAY),
+            new Rule(GET, "/api/external/webhook-logs", OAuthScopes.WEBHOOK_READ),
+            new Rule(GET, "/api/external/webhook-logs/{id}", OAuthScopes.WEBHOOK_READ),
             new Rule(GET, "/api/external/virtual-bank-account/identification-type", OAuthScopes.VIRTUAL_ACCOUNT_READ));
 
     private BlaaizScopes() {

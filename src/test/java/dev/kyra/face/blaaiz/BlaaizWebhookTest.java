@@ -156,6 +156,72 @@ class BlaaizWebhookTest extends KyraIntegrationTest {
         assertThat(receiver.received()).noneMatch(request -> request.body().contains(stranger));
     }
 
+    @Test
+    void theLogListsDeliveriesWithTheirAttemptsAndAReplayIsSignedAfreshAndLogged() {
+        String secret = register(receiver.url("/c"), receiver.url("/p")).data().get("signing_secret").stringValue();
+        String id = api.post("/api/external/customer", tenant.token(), Customers.INDIVIDUAL).data().get("id").stringValue();
+        WebhookReceiver.Received first = receiver.await(request -> request.body().contains(id));
+        String eventId = Json.tree(first.body()).get("event_id").stringValue();
+        assertThat(eventually(() -> deliveryStatus(id), "delivered")).isEqualTo("delivered");
+
+        JsonNode page = api.get("/api/external/webhook-logs?search_term=" + id, tenant.token()).json();
+
+        assertThat(page.propertyNames()).containsExactly("current_page", "data", "per_page", "total");
+        assertThat(page.get("total").longValue()).isEqualTo(1);
+        JsonNode log = page.get("data").get(0);
+        assertThat(log.get("status").stringValue()).isEqualTo("SUCCESSFUL");
+        assertThat(log.get("type").stringValue()).isEqualTo("customer.created");
+        assertThat(log.get("webhook_url").stringValue()).isEqualTo(receiver.url("/c"));
+        assertThat(log.get("payload")).isEqualTo(Json.tree(first.body()));
+        assertThat(log.get("business_id").stringValue()).isEqualTo(tenant.platformId());
+        assertThat(api.get("/api/external/webhook-logs?status=FAILED&search_term=" + id, tenant.token()).json()
+                .get("total").longValue()).isZero();
+        assertThat(api.get("/api/external/webhook-logs?per_page=31", tenant.token()).status()).isEqualTo(422);
+        assertThat(api.get("/api/external/webhook-logs?start_date=yesterday", tenant.token()).status()).isEqualTo(422);
+        String logId = log.get("id").stringValue();
+
+        assertThat(api.post("/api/external/webhook-replay", tenant.token(), Json.object("transaction_id", eventId)).message())
+                .isEqualTo("Webhook replayed successfully");
+        receiver.await(request -> request.body().contains(id) && receiver.received().size() >= 2);
+        assertThat(eventually(() -> String.valueOf(histories(logId).size()), "2")).isEqualTo("2");
+        assertThat(api.post("/api/external/webhook/replay", tenant.token(), Json.object("transaction_id", logId)).status())
+                .isEqualTo(200);
+
+        receiver.await(request -> request.body().contains(id) && receiver.received().size() >= 3);
+        WebhookReceiver.Received replayed = receiver.received().get(2);
+        assertThat(replayed.body()).isEqualTo(first.body());
+        assertThat(replayed.header("x-blaaiz-signature"))
+                .isEqualTo(hmacSha256Hex(secret, replayed.header("x-blaaiz-timestamp") + "." + replayed.body()));
+        assertThat(eventually(() -> String.valueOf(histories(logId).size()), "3")).isEqualTo("3");
+        JsonNode history = histories(logId);
+        assertThat(history.get(0).get("status_code").intValue()).isEqualTo(200);
+        assertThat(history.get(0).get("headers").get("x-blaaiz-signature").stringValue()).matches("[0-9a-f]{64}");
+    }
+
+    @Test
+    void logsAndReplaysOfAnotherTenantOrOfNothingAre404() {
+        register(receiver.url("/c"), receiver.url("/p"));
+        String id = api.post("/api/external/customer", tenant.token(), Customers.INDIVIDUAL).data().get("id").stringValue();
+        receiver.await(request -> request.body().contains(id));
+        String logId = api.get("/api/external/webhook-logs", tenant.token()).json().get("data").get(0).get("id").stringValue();
+        Tenant other = tenants.create();
+
+        for (Response response : new Response[] {api.get("/api/external/webhook-logs/" + logId, other.token()),
+                api.get("/api/external/webhook-logs/not-an-id", tenant.token()),
+                api.post("/api/external/webhook-replay", other.token(), Json.object("transaction_id", logId)),
+                api.post("/api/external/webhook/replay", tenant.token(),
+                        Json.object("transaction_id", "01a1fc98-c780-7086-a3be-c27012f8b5ae"))}) {
+            assertThat(response.status()).as(response.toString()).isEqualTo(404);
+            assertThat(response.message()).isEqualTo("Webhook log not found");
+        }
+        assertThat(api.get("/api/external/webhook-logs", other.token()).json().get("total").longValue()).isZero();
+        assertThat(api.post("/api/external/webhook-replay", tenant.token(), "{}").status()).isEqualTo(422);
+    }
+
+    private JsonNode histories(String logId) {
+        return api.get("/api/external/webhook-logs/" + logId, tenant.token()).data().get("webhook_log_histories");
+    }
+
     private Response register(String collectionUrl, String payoutUrl) {
         return api.post(WEBHOOK, tenant.token(), Json.object("collection_url", collectionUrl, "payout_url", payoutUrl));
     }
