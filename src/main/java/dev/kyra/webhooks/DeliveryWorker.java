@@ -149,19 +149,24 @@ class DeliveryWorker implements SmartLifecycle {
     private int claimAndSend() {
         UUID[] busy = inFlight.entrySet().stream().filter(entry -> entry.getValue().get() >= settings.perEndpointConcurrency())
                 .map(Map.Entry::getKey).toArray(UUID[]::new);
+        // the conditions that make a row due are on the locking select itself: a row another node claimed
+        // meanwhile is re-checked against its new version there, and skipped (a subquery's filter would not be)
         List<Claimed> claimed = jdbc.sql("""
-                        update webhook_deliveries d set lease_until = now() + cast(:lease as interval), updated_at = now()
-                        where d.id in (
+                        with claimed as (
                             select id from webhook_deliveries
-                            where id in (select id from (
+                            where status = 'pending' and next_attempt_at <= now()
+                              and (lease_until is null or lease_until < now())
+                              and not (endpoint_id = any(:busy))
+                              and id in (select id from (
                                     select id, row_number() over (partition by endpoint_id order by next_attempt_at) as place
                                     from webhook_deliveries
                                     where status = 'pending' and next_attempt_at <= now()
-                                      and (lease_until is null or lease_until < now())
-                                      and not (endpoint_id = any(:busy))) due
+                                      and (lease_until is null or lease_until < now())) due
                                 where place <= :perEndpoint)
                             order by next_attempt_at limit :batch
                             for update skip locked)
+                        update webhook_deliveries d set lease_until = now() + cast(:lease as interval), updated_at = now()
+                        from claimed where d.id = claimed.id
                         returning d.id, d.platform_id, d.mode, d.event_id, d.endpoint_id, d.attempts""")
                 .param("lease", lease.toMillis() + " milliseconds").param("busy", busy)
                 .param("perEndpoint", settings.perEndpointConcurrency()).param("batch", BATCH)
