@@ -220,11 +220,6 @@ public class CustomerService {
         return details(updated); // the same shape as a read: documents, files and comments included
     }
 
-    /** A tenant's customers by exact-match filters, in the given order. */
-    public List<Customer> list(Tenant tenant, CustomerFilter filter, CustomerFilter.Order order, int offset, int limit) {
-        return customers.list(tenant, filter, order, offset, limit);
-    }
-
     /**
      * Every customer of the tenant that matches, oldest first, one at a time: for lists with no page,
      * which a tenant of any size may ask for. Rows are read in batches of {@value #STREAM_BATCH}; the

@@ -31,8 +31,4 @@ public record Change(EventType type, String subject, List<FieldChange> changes, 
     public static Change status(EventType type, String subject, String from, String to, String comment) {
         return new Change(type, subject, List.of(), from, to, comment);
     }
-
-    public Change withComment(String note) {
-        return new Change(type, subject, changes, fromStatus, toStatus, note);
-    }
 }

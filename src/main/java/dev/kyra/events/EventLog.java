@@ -50,11 +50,6 @@ public class EventLog {
         pending().add(new PendingEvents.Entry(caller, customerId, change, UuidV7.next(), Timestamps.now(clock)));
     }
 
-    /** Records several changes, in order. */
-    public void recordAll(Caller caller, UUID customerId, List<Change> changes) {
-        changes.forEach(change -> record(caller, customerId, change));
-    }
-
     /** Every event of a customer, oldest first. */
     public List<CustomerEvent> history(Tenant tenant, UUID customerId) {
         flush();

@@ -38,10 +38,4 @@ public enum EventType {
     public static Optional<EventType> fromCode(String code) {
         return Arrays.stream(values()).filter(type -> type.code.equals(code)).findFirst();
     }
-
-    /** Whether the event moves a status (of the customer, an owner, a document or a tier). */
-    public boolean isStatusChange() {
-        return this == STATUS_CHANGED || this == ACTIVITY_CHANGED || this == OWNER_STATUS_CHANGED
-                || this == DOCUMENT_STATUS_CHANGED || this == TIER_REQUESTED || this == TIER_DECIDED;
-    }
 }

@@ -46,15 +46,6 @@ public record Actor(Kind kind, String id) {
         return new Actor(Kind.LEGACY_KEY, keyId);
     }
 
-    public static Actor reviewer(String reviewerId) {
-        return new Actor(Kind.REVIEWER, reviewerId);
-    }
-
-    /** Whether Kyra's side decided: the admin API or a reviewer, not the platform. */
-    public boolean isReviewer() {
-        return kind == Kind.ADMIN_TOKEN || kind == Kind.REVIEWER;
-    }
-
     @Override
     public String toString() {
         return id == null ? kind.code : kind.code + ":" + id;

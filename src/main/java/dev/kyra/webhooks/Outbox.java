@@ -27,18 +27,25 @@ class Outbox implements EventSubscriber {
                 join webhook_endpoints w on w.platform_id = e.platform_id and w.mode = e.mode and w.enabled
                 where e.id = any(:ids) and e.platform_id = :platformId and e.mode = :mode
                   and ((w.face = 'blaaiz' and e.type = any(:blaaizTypes))
-                    or (w.face = 'allawee' and e.type = any(:allaweeTypes)))
+                    or (w.face = 'allawee' and e.type = any(:allaweeTypes)
+                        and w.events @> array[(cast(:allaweeNames as text[]))[array_position(:allaweeTypes, e.type)]]))
                 returning 1)
             select count(*) from (select pg_notify('%s', '') from queued limit 1) notified""".formatted(CHANNEL);
 
     private final JdbcClient jdbc;
     private final String[] blaaizTypes;
     private final String[] allaweeTypes;
+    /** The Allawee name of each of {@link #allaweeTypes}, by position: what its endpoints subscribe to. */
+    private final String[] allaweeNames;
 
     Outbox(JdbcClient jdbc, List<WebhookRenderer> renderers) {
         this.jdbc = jdbc;
         this.blaaizTypes = typesOf(renderers, WebhookFace.BLAAIZ);
         this.allaweeTypes = typesOf(renderers, WebhookFace.ALLAWEE);
+        WebhookRenderer allawee = renderers.stream().filter(renderer -> renderer.face() == WebhookFace.ALLAWEE)
+                .findFirst().orElse(null);
+        this.allaweeNames = allawee == null ? new String[0] : java.util.Arrays.stream(allaweeTypes)
+                .map(type -> allawee.eventName(EventType.fromCode(type).orElseThrow())).toArray(String[]::new);
     }
 
     @Override
@@ -46,7 +53,7 @@ class Outbox implements EventSubscriber {
         jdbc.sql(QUEUE)
                 .param("ids", eventIds.toArray(UUID[]::new))
                 .param("platformId", tenant.platformId()).param("mode", tenant.mode().code())
-                .param("blaaizTypes", blaaizTypes).param("allaweeTypes", allaweeTypes)
+                .param("blaaizTypes", blaaizTypes).param("allaweeTypes", allaweeTypes).param("allaweeNames", allaweeNames)
                 .query(Long.class).single();
     }
 

@@ -24,6 +24,10 @@ public class WebhookEndpoints {
     /** The length of a Blaaiz {@code signing_secret} (spec §6.1): 40 characters, about 238 bits. */
     private static final int BLAAIZ_SECRET_LENGTH = 40;
 
+    private static final String ALLAWEE_SELECT = """
+            select id, object_id, name, events, url, api_version, description, metadata, enabled, created_at, updated_at
+            from webhook_endpoints where platform_id = :platformId and mode = :mode and face = 'allawee'""";
+
     private final JdbcClient jdbc;
     private final SecretSealer sealer;
     private final TargetPolicy targets;
@@ -97,9 +101,125 @@ public class WebhookEndpoints {
                 .update();
     }
 
+    /**
+     * Creates an Allawee webhook, disabled (decision A13): it takes effect once enabled.
+     *
+     * @param signingKey the client's own key, or null for one Kyra makes
+     */
+    @Transactional
+    public AllaweeWebhook createAllawee(Tenant tenant, AllaweeWebhookSpec spec, String signingKey) {
+        String url = checked(spec.url());
+        UUID id = UuidV7.next();
+        Timestamp now = Timestamp.from(Timestamps.now(clock));
+        jdbc.sql("""
+                        insert into webhook_endpoints (id, object_id, platform_id, mode, face, url, enabled, signing_key, name,
+                            events, api_version, description, metadata, created_at, updated_at)
+                        values (:id, :objectId, :platformId, :mode, 'allawee', :url, false, :key, :name, :events, :apiVersion,
+                            :description, :metadata, :now, :now)""")
+                .param("id", id).param("objectId", dev.kyra.ids.ObjectIds.fromUuidV7(id))
+                .param("platformId", tenant.platformId()).param("mode", tenant.mode().code()).param("url", url)
+                .param("key", sealer.seal(signingKey == null ? newSecret() : signingKey, boundTo(tenant, id)))
+                .param("name", spec.name()).param("events", spec.events().toArray(String[]::new))
+                .param("apiVersion", spec.apiVersion()).param("description", spec.description())
+                .param("metadata", spec.metadata()).param("now", now)
+                .update();
+        return allawee(tenant, dev.kyra.ids.ObjectIds.fromUuidV7(id)).orElseThrow();
+    }
+
+    /** The tenant's Allawee webhooks, oldest first. */
+    public java.util.List<AllaweeWebhook> allaweeWebhooks(Tenant tenant) {
+        return jdbc.sql(ALLAWEE_SELECT + " order by id")
+                .param("platformId", tenant.platformId()).param("mode", tenant.mode().code())
+                .query(WebhookEndpoints::allaweeWebhook).list();
+    }
+
+    public Optional<AllaweeWebhook> allawee(Tenant tenant, byte[] objectId) {
+        return jdbc.sql(ALLAWEE_SELECT + " and object_id = :objectId")
+                .param("platformId", tenant.platformId()).param("mode", tenant.mode().code()).param("objectId", objectId)
+                .query(WebhookEndpoints::allaweeWebhook).optional();
+    }
+
+    /** Replaces what the client says of the webhook; its key and whether it is enabled stay. */
+    @Transactional
+    public AllaweeWebhook updateAllawee(Tenant tenant, byte[] objectId, AllaweeWebhookSpec spec) {
+        String url = checked(spec.url());
+        int updated = jdbc.sql("""
+                        update webhook_endpoints set url = :url, name = :name, events = :events, api_version = :apiVersion,
+                            description = :description, metadata = :metadata, updated_at = :now
+                        where object_id = :objectId and platform_id = :platformId and mode = :mode and face = 'allawee'""")
+                .param("url", url).param("name", spec.name()).param("events", spec.events().toArray(String[]::new))
+                .param("apiVersion", spec.apiVersion()).param("description", spec.description())
+                .param("metadata", spec.metadata()).param("now", Timestamp.from(Timestamps.now(clock)))
+                .param("objectId", objectId).param("platformId", tenant.platformId()).param("mode", tenant.mode().code())
+                .update();
+        if (updated == 0) {
+            throw new WebhookNotFoundException();
+        }
+        return allawee(tenant, objectId).orElseThrow();
+    }
+
+    /** Deletes the webhook and what it has not delivered yet; its log goes with it. */
+    @Transactional
+    public void deleteAllawee(Tenant tenant, byte[] objectId) {
+        int deleted = jdbc.sql("delete from webhook_endpoints where object_id = :objectId and platform_id = :platformId"
+                        + " and mode = :mode and face = 'allawee'")
+                .param("objectId", objectId).param("platformId", tenant.platformId()).param("mode", tenant.mode().code())
+                .update();
+        if (deleted == 0) {
+            throw new WebhookNotFoundException();
+        }
+    }
+
+    @Transactional
+    public AllaweeWebhook setAllaweeEnabled(Tenant tenant, byte[] objectId, boolean enabled) {
+        int updated = jdbc.sql("""
+                        update webhook_endpoints set enabled = :enabled, updated_at = :now
+                        where object_id = :objectId and platform_id = :platformId and mode = :mode and face = 'allawee'""")
+                .param("enabled", enabled).param("now", Timestamp.from(Timestamps.now(clock)))
+                .param("objectId", objectId).param("platformId", tenant.platformId()).param("mode", tenant.mode().code())
+                .update();
+        if (updated == 0) {
+            throw new WebhookNotFoundException();
+        }
+        return allawee(tenant, objectId).orElseThrow();
+    }
+
+    /** The webhook's signing key, read back (the Allawee {@code /secret}). */
+    public String allaweeSecret(Tenant tenant, byte[] objectId) {
+        return jdbc.sql("select id, signing_key from webhook_endpoints where object_id = :objectId and platform_id = :platformId"
+                        + " and mode = :mode and face = 'allawee'")
+                .param("objectId", objectId).param("platformId", tenant.platformId()).param("mode", tenant.mode().code())
+                .query((row, n) -> sealer.open(row.getBytes("signing_key"), boundTo(tenant, row.getObject("id", UUID.class))))
+                .optional().orElseThrow(WebhookNotFoundException::new);
+    }
+
+    /**
+     * A new signing key: the old one stops at once.
+     *
+     * @param signingKey the client's own, or null for one Kyra makes
+     */
+    @Transactional
+    public String rollAllaweeSecret(Tenant tenant, byte[] objectId, String signingKey) {
+        AllaweeWebhook webhook = allawee(tenant, objectId).orElseThrow(WebhookNotFoundException::new);
+        String key = signingKey == null ? newSecret() : signingKey;
+        jdbc.sql("update webhook_endpoints set signing_key = :key, updated_at = :now where id = :id and platform_id = :platformId"
+                        + " and mode = :mode")
+                .param("key", sealer.seal(key, boundTo(tenant, webhook.id()))).param("now", Timestamp.from(Timestamps.now(clock)))
+                .param("id", webhook.id()).param("platformId", tenant.platformId()).param("mode", tenant.mode().code())
+                .update();
+        return key;
+    }
+
     /** The endpoint's signing key, opened for one delivery. */
     String signingKey(Tenant tenant, UUID endpointId, byte[] sealed) {
         return sealer.open(sealed, boundTo(tenant, endpointId));
+    }
+
+    private static AllaweeWebhook allaweeWebhook(java.sql.ResultSet row, int n) throws java.sql.SQLException {
+        return new AllaweeWebhook(row.getObject("id", UUID.class), row.getBytes("object_id"), row.getString("name"),
+                java.util.List.of((String[]) row.getArray("events").getArray()), row.getString("url"),
+                row.getString("api_version"), row.getString("description"), row.getString("metadata"),
+                row.getBoolean("enabled"), row.getTimestamp("created_at").toInstant(), row.getTimestamp("updated_at").toInstant());
     }
 
     private String checked(String url) {

@@ -18,6 +18,11 @@ public interface WebhookRenderer {
 
     Set<EventType> delivers();
 
+    /** What this face calls the event, which its endpoints subscribe to by name. */
+    default String eventName(EventType type) {
+        return type.code();
+    }
+
     /** The body for the event, from the customer as it is now. */
     String render(CustomerEvent event, CustomerDetails customer);
 

@@ -186,14 +186,6 @@ public class CustomerRepository {
                 .query(CustomerRepository::map).optional();
     }
 
-    public List<Customer> list(Tenant tenant, CustomerFilter filter, CustomerFilter.Order order, int offset, int limit) {
-        SqlFragment where = tenantFragment(tenant).and(filter.sql());
-        return jdbc.sql("select " + COLUMNS + " from customers where " + where.sql() + " order by " + order.sql()
-                        + " offset :offset limit :limit")
-                .params(where.params()).param("offset", offset).param("limit", limit)
-                .query(CustomerRepository::map).list();
-    }
-
     /**
      * Every matching customer, oldest first, handed over batch by batch: each batch is its own short
      * statement that starts after the last row of the one before (a keyset on created_at and id), so

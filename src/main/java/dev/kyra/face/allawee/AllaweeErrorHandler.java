@@ -9,6 +9,8 @@ import dev.kyra.profile.NotFoundException;
 import dev.kyra.profile.RegistryException;
 import dev.kyra.profile.Violation;
 import dev.kyra.query.InvalidQueryException;
+import dev.kyra.webhooks.InvalidWebhookUrlException;
+import dev.kyra.webhooks.WebhookNotFoundException;
 import java.util.Map;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -49,6 +51,17 @@ class AllaweeErrorHandler {
     @ExceptionHandler(NotFoundException.class)
     ResponseEntity<Map<String, Object>> notFound(NotFoundException e) {
         return ResponseEntity.status(HttpStatus.NOT_FOUND).body(error(HttpStatus.NOT_FOUND, "not-found", render(e, e.first())));
+    }
+
+    @ExceptionHandler(InvalidWebhookUrlException.class)
+    ResponseEntity<Map<String, Object>> invalidWebhookUrl(InvalidWebhookUrlException e) {
+        return ResponseEntity.badRequest().body(error(HttpStatus.BAD_REQUEST, "validation-error",
+                "url must be an HTTPS URL of a host on the public internet."));
+    }
+
+    @ExceptionHandler(WebhookNotFoundException.class)
+    ResponseEntity<Map<String, Object>> webhookNotFound(WebhookNotFoundException e) {
+        return ResponseEntity.status(HttpStatus.NOT_FOUND).body(error(HttpStatus.NOT_FOUND, "not-found", "Webhook not found."));
     }
 
     @ExceptionHandler(InvalidQueryException.class)

@@ -3,6 +3,7 @@ package dev.kyra.face.allawee;
 import dev.kyra.customer.Customer;
 import dev.kyra.customer.CustomerRef;
 import dev.kyra.profile.NotFoundException;
+import dev.kyra.webhooks.WebhookNotFoundException;
 import dev.kyra.ids.Base58;
 import dev.kyra.ids.ObjectIds;
 import java.util.Optional;
@@ -14,7 +15,9 @@ final class AllaweeIds {
 
     static final String CUSTOMER_PREFIX = "cus.";
     private static final int WIDTH = 17;
+    static final String WEBHOOK_PREFIX = "wh.";
     private static final Pattern CUSTOMER = Pattern.compile("cus\\.([1-9A-HJ-NP-Za-km-z]{17})");
+    private static final Pattern WEBHOOK = Pattern.compile("wh\\.([1-9A-HJ-NP-Za-km-z]{17})");
 
     private AllaweeIds() {
     }
@@ -31,6 +34,17 @@ final class AllaweeIds {
     static Optional<String> customerKey(String id) {
         var matcher = CUSTOMER.matcher(id);
         return matcher.matches() ? Optional.of(matcher.group(1)) : Optional.empty();
+    }
+
+    static String webhook(byte[] objectId) {
+        return WEBHOOK_PREFIX + Base58.encodeFixed(objectId, WIDTH);
+    }
+
+    /** A path's webhook id, as the object id it prints; anything that is not one names no webhook. */
+    static byte[] webhook(String id) {
+        var matcher = WEBHOOK.matcher(id);
+        return (matcher.matches() ? Base58.decodeFixed(matcher.group(1), ObjectIds.LENGTH) : Optional.<byte[]>empty())
+                .orElseThrow(WebhookNotFoundException::new);
     }
 
     /** A path's customer id; anything that is not one cannot name a customer, so it is not found. */

@@ -1,5 +1,6 @@
 package dev.kyra.face.allawee;
 
+import static org.springframework.http.HttpMethod.DELETE;
 import static org.springframework.http.HttpMethod.GET;
 import static org.springframework.http.HttpMethod.POST;
 import static org.springframework.http.HttpMethod.PUT;
@@ -27,7 +28,15 @@ final class AllaweeScopes {
             new Rule(GET, "/customers/{id}", ApiKeyScopes.CUSTOMERS_READ),
             new Rule(POST, "/customers", ApiKeyScopes.CUSTOMERS_WRITE),
             new Rule(PUT, "/customers/{id}", ApiKeyScopes.CUSTOMERS_WRITE),
-            new Rule(POST, "/simulation/customers/{id}/verifications/{tier}/{decision}", ApiKeyScopes.CUSTOMERS_WRITE));
+            new Rule(POST, "/simulation/customers/{id}/verifications/{tier}/{decision}", ApiKeyScopes.CUSTOMERS_WRITE),
+            new Rule(GET, "/webhooks", ApiKeyScopes.WEBHOOKS_READ),
+            new Rule(GET, "/webhooks/{id}", ApiKeyScopes.WEBHOOKS_READ),
+            new Rule(GET, "/webhooks/{id}/secret", ApiKeyScopes.WEBHOOKS_READ),
+            new Rule(POST, "/webhooks", ApiKeyScopes.WEBHOOKS_WRITE),
+            new Rule(PUT, "/webhooks/{id}", ApiKeyScopes.WEBHOOKS_WRITE),
+            new Rule(DELETE, "/webhooks/{id}", ApiKeyScopes.WEBHOOKS_WRITE),
+            new Rule(POST, "/webhooks/{id}/{action:enable|disable}", ApiKeyScopes.WEBHOOKS_WRITE),
+            new Rule(POST, "/webhooks/{id}/secret/roll", ApiKeyScopes.WEBHOOKS_WRITE));
 
     private AllaweeScopes() {
     }
