@@ -1,11 +1,11 @@
 package dev.kyra.events;
 
+import dev.kyra.database.Row;
 import dev.kyra.database.Timestamps;
 import dev.kyra.ids.UuidV7;
 import dev.kyra.platform.Caller;
 import dev.kyra.platform.Mode;
 import dev.kyra.platform.Tenant;
-import dev.kyra.database.Row;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.ArrayList;

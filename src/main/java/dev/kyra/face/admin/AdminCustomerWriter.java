@@ -1,18 +1,18 @@
 package dev.kyra.face.admin;
 
-import dev.kyra.events.CustomerEvent;
 import dev.kyra.customer.Comment;
 import dev.kyra.customer.Customer;
 import dev.kyra.customer.CustomerDetails;
 import dev.kyra.customer.Document;
-import dev.kyra.profile.Field;
-import dev.kyra.profile.FieldPath;
-import dev.kyra.profile.FieldValues;
 import dev.kyra.customer.FileRef;
 import dev.kyra.customer.Owner;
 import dev.kyra.customer.ReviewQueueEntry;
 import dev.kyra.customer.Tier;
 import dev.kyra.customer.TierRequest;
+import dev.kyra.events.CustomerEvent;
+import dev.kyra.profile.Field;
+import dev.kyra.profile.FieldPath;
+import dev.kyra.profile.FieldValues;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;

@@ -1,12 +1,12 @@
 package dev.kyra.face.admin;
 
+import dev.kyra.platform.CredentialNotFoundException;
+import dev.kyra.platform.PlatformNotFoundException;
 import dev.kyra.profile.ActionRefusedException;
 import dev.kyra.profile.DuplicateException;
 import dev.kyra.profile.InvalidInputException;
 import dev.kyra.profile.NotFoundException;
 import dev.kyra.profile.RegistryException;
-import dev.kyra.platform.CredentialNotFoundException;
-import dev.kyra.platform.PlatformNotFoundException;
 import java.util.Map;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;

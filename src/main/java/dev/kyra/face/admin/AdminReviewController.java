@@ -1,13 +1,13 @@
 package dev.kyra.face.admin;
 
-import dev.kyra.customer.CustomerDetails;
 import dev.kyra.customer.Activity;
+import dev.kyra.customer.CustomerDetails;
 import dev.kyra.customer.FileRef;
-import dev.kyra.profile.NotFoundException;
 import dev.kyra.customer.ReviewService;
 import dev.kyra.customer.ReviewService.Verdict;
 import dev.kyra.customer.Tier;
 import dev.kyra.files.FileService;
+import dev.kyra.profile.NotFoundException;
 import dev.kyra.web.JsonBody;
 import dev.kyra.web.PublicUrls;
 import io.swagger.v3.oas.annotations.Hidden;

@@ -6,15 +6,15 @@ import static dev.kyra.profile.CustomerFields.ID_TYPE;
 import static dev.kyra.profile.CustomerFields.NAME;
 import static dev.kyra.profile.CustomerFields.STATE;
 
-import dev.kyra.profile.Attribute;
 import dev.kyra.customer.CustomerChanges;
+import dev.kyra.customer.NewCustomer;
+import dev.kyra.customer.Tier;
+import dev.kyra.profile.Attribute;
 import dev.kyra.profile.CustomerType;
 import dev.kyra.profile.Field;
 import dev.kyra.profile.FieldPath;
 import dev.kyra.profile.FieldValues;
 import dev.kyra.profile.InvalidInputException;
-import dev.kyra.customer.NewCustomer;
-import dev.kyra.customer.Tier;
 import dev.kyra.profile.Violation;
 import dev.kyra.validation.Subdivisions;
 import java.time.DateTimeException;

@@ -5,9 +5,9 @@ import static dev.kyra.profile.CustomerFields.STATE;
 
 import dev.kyra.customer.Customer;
 import dev.kyra.customer.CustomerDetails;
+import dev.kyra.customer.TierRequest;
 import dev.kyra.profile.Field;
 import dev.kyra.profile.FieldValues;
-import dev.kyra.customer.TierRequest;
 import dev.kyra.validation.Subdivisions;
 import java.time.Instant;
 import java.time.LocalDate;

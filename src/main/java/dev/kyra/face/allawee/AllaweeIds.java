@@ -2,10 +2,10 @@ package dev.kyra.face.allawee;
 
 import dev.kyra.customer.Customer;
 import dev.kyra.customer.CustomerRef;
-import dev.kyra.profile.NotFoundException;
-import dev.kyra.webhooks.WebhookNotFoundException;
 import dev.kyra.ids.Base58;
 import dev.kyra.ids.ObjectIds;
+import dev.kyra.profile.NotFoundException;
+import dev.kyra.webhooks.WebhookNotFoundException;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;

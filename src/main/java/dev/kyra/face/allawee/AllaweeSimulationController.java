@@ -1,12 +1,12 @@
 package dev.kyra.face.allawee;
 
-import dev.kyra.profile.InvalidInputException;
 import dev.kyra.customer.ReviewService;
 import dev.kyra.customer.ReviewService.Verdict;
 import dev.kyra.customer.Tier;
-import dev.kyra.profile.Violation;
 import dev.kyra.platform.Caller;
 import dev.kyra.platform.Mode;
+import dev.kyra.profile.InvalidInputException;
+import dev.kyra.profile.Violation;
 import io.swagger.v3.oas.annotations.Hidden;
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -1,19 +1,19 @@
 package dev.kyra.face.blaaiz;
 
-import dev.kyra.profile.Attribute;
 import dev.kyra.customer.Customer;
 import dev.kyra.customer.CustomerDetails;
 import dev.kyra.customer.CustomerFilter;
 import dev.kyra.customer.CustomerPage;
 import dev.kyra.customer.CustomerRef;
 import dev.kyra.customer.CustomerService;
+import dev.kyra.customer.VerificationStatus;
+import dev.kyra.platform.Caller;
+import dev.kyra.profile.Attribute;
 import dev.kyra.profile.CustomerType;
 import dev.kyra.profile.FieldPath;
 import dev.kyra.profile.InvalidInputException;
 import dev.kyra.profile.NotFoundException;
-import dev.kyra.customer.VerificationStatus;
 import dev.kyra.profile.Violation;
-import dev.kyra.platform.Caller;
 import dev.kyra.web.ConcurrencyLimits;
 import dev.kyra.web.JsonBody;
 import dev.kyra.web.TooManyConcurrentRequestsException;

@@ -3,15 +3,15 @@ package dev.kyra.face.blaaiz;
 import static dev.kyra.face.blaaiz.BlaaizCustomerController.customerId;
 import static dev.kyra.face.blaaiz.BlaaizCustomerController.envelope;
 
+import dev.kyra.customer.CustomerService;
+import dev.kyra.customer.IdentificationType;
+import dev.kyra.platform.Caller;
 import dev.kyra.profile.Attribute;
 import dev.kyra.profile.CustomerFields;
-import dev.kyra.customer.CustomerService;
 import dev.kyra.profile.CustomerType;
 import dev.kyra.profile.FieldPath;
-import dev.kyra.customer.IdentificationType;
 import dev.kyra.profile.InvalidInputException;
 import dev.kyra.profile.Violation;
-import dev.kyra.platform.Caller;
 import dev.kyra.validation.Countries;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;

@@ -1,13 +1,13 @@
 package dev.kyra.face.blaaiz;
 
 import dev.kyra.customer.CustomerChanges;
+import dev.kyra.customer.KybUpgrade;
+import dev.kyra.customer.OwnerChange;
 import dev.kyra.profile.CustomerFields;
 import dev.kyra.profile.DocumentFields;
 import dev.kyra.profile.FieldPath;
 import dev.kyra.profile.FieldValues;
 import dev.kyra.profile.InvalidInputException;
-import dev.kyra.customer.KybUpgrade;
-import dev.kyra.customer.OwnerChange;
 import dev.kyra.profile.Violation;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

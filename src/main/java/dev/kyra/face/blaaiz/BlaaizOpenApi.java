@@ -1,12 +1,12 @@
 package dev.kyra.face.blaaiz;
 
+import dev.kyra.customer.LegacyFileSlot;
+import dev.kyra.customer.OwnerFileSlot;
+import dev.kyra.platform.OAuthScopes;
 import dev.kyra.profile.CustomerFields;
 import dev.kyra.profile.DocumentFields;
 import dev.kyra.profile.Field;
 import dev.kyra.profile.FieldPath;
-import dev.kyra.customer.LegacyFileSlot;
-import dev.kyra.customer.OwnerFileSlot;
-import dev.kyra.platform.OAuthScopes;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;

@@ -3,8 +3,8 @@ package dev.kyra.face.allawee;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kyra.support.Customers;
-import dev.kyra.support.KyraIntegrationTest;
 import dev.kyra.support.Json;
+import dev.kyra.support.KyraIntegrationTest;
 import dev.kyra.support.Response;
 import dev.kyra.support.Tenant;
 import dev.kyra.support.Tenants;

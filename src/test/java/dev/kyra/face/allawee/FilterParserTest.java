@@ -7,10 +7,10 @@ import dev.kyra.face.allawee.FilterParser.Expression;
 import dev.kyra.query.InvalidQueryException;
 import dev.kyra.query.Operator;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 class FilterParserTest {
 
