@@ -86,8 +86,9 @@ class DeliveryWorker implements SmartLifecycle {
         renderers.forEach(renderer -> this.renderers.put(renderer.face(), renderer));
         this.settings = settings;
         this.clock = clock;
-        // long enough for every attempt an endpoint may queue behind, so a live claim never runs out
-        this.lease = settings.timeout().multipliedBy(settings.perEndpointConcurrency() + 2L).plusSeconds(30);
+        // long enough for every attempt an endpoint may queue behind, so a live claim never runs out, and
+        // no longer: a killed node's claims wait this long for another node
+        this.lease = settings.timeout().multipliedBy(settings.perEndpointConcurrency() + 2L);
         this.http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
                 .connectTimeout(settings.timeout()).executor(senders).build();
     }
