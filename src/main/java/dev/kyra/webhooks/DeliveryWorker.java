@@ -168,12 +168,13 @@ class DeliveryWorker implements SmartLifecycle {
                             for update skip locked)
                         update webhook_deliveries d set lease_until = now() + cast(:lease as interval), updated_at = now()
                         from claimed where d.id = claimed.id
-                        returning d.id, d.platform_id, d.mode, d.event_id, d.endpoint_id, d.attempts""")
+                        returning d.id, d.platform_id, d.mode, d.event_id, d.endpoint_id, d.attempts, d.body""")
                 .param("lease", lease.toMillis() + " milliseconds").param("busy", busy)
                 .param("perEndpoint", settings.perEndpointConcurrency()).param("batch", BATCH)
                 .query((row, n) -> new Claimed(row.getObject("id", UUID.class),
                         new Tenant(row.getObject("platform_id", UUID.class), Mode.fromCode(row.getString("mode")).orElseThrow()),
-                        row.getObject("event_id", UUID.class), row.getObject("endpoint_id", UUID.class), row.getInt("attempts")))
+                        row.getObject("event_id", UUID.class), row.getObject("endpoint_id", UUID.class), row.getInt("attempts"),
+                        row.getString("body")))
                 .list();
         for (Claimed delivery : claimed) {
             inFlight.computeIfAbsent(delivery.endpointId(), id -> new AtomicInteger()).incrementAndGet();
@@ -228,7 +229,11 @@ class DeliveryWorker implements SmartLifecycle {
         }
     }
 
+    /** The stored body; rendered (and stored) only by the first attempt, so a retry reads no customer. */
     private String body(Claimed delivery, CustomerEvent event, WebhookRenderer renderer) {
+        if (delivery.body() != null) {
+            return delivery.body();
+        }
         CustomerDetails customer = customers.get(delivery.tenant(), CustomerRef.id(event.customerId()));
         String rendered = renderer.render(event, customer);
         // the first rendering is kept: every retry sends, and signs, the same bytes
@@ -300,7 +305,7 @@ class DeliveryWorker implements SmartLifecycle {
         return null;
     }
 
-    private record Claimed(UUID id, Tenant tenant, UUID eventId, UUID endpointId, int attempts) {
+    private record Claimed(UUID id, Tenant tenant, UUID eventId, UUID endpointId, int attempts, String body) {
     }
 
     private record Endpoint(WebhookFace face, String url, boolean enabled, byte[] sealedKey) {

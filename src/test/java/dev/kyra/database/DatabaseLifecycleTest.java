@@ -1,5 +1,8 @@
 package dev.kyra.database;
 
+import static dev.kyra.support.ChildProcesses.awaitHealthy;
+import static dev.kyra.support.ChildProcesses.freePort;
+import static dev.kyra.support.ChildProcesses.javaCommand;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kyra.support.Api;
@@ -8,10 +11,7 @@ import dev.kyra.support.KyraInstance;
 import dev.kyra.support.Response;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Tag;
@@ -159,30 +159,5 @@ class DatabaseLifecycleTest {
 
     private static int occurrences(String text, String needle) {
         return text.split(java.util.regex.Pattern.quote(needle), -1).length - 1;
-    }
-
-    private static void awaitHealthy(Api api, Process process) throws InterruptedException {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
-        while (Instant.now().isBefore(deadline) && process.isAlive()) {
-            try {
-                if (api.get("/actuator/health", null).status() == 200) {
-                    return;
-                }
-            } catch (RuntimeException notYet) {
-                // not listening yet
-            }
-            Thread.sleep(250);
-        }
-        throw new IllegalStateException("Kyra did not become healthy");
-    }
-
-    private static String javaCommand() {
-        return ProcessHandle.current().info().command().orElse("java");
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

@@ -1,5 +1,8 @@
 package dev.kyra.webhooks;
 
+import static dev.kyra.support.ChildProcesses.awaitHealthy;
+import static dev.kyra.support.ChildProcesses.freePort;
+import static dev.kyra.support.ChildProcesses.javaCommand;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kyra.support.Api;
@@ -7,8 +10,6 @@ import dev.kyra.support.Customers;
 import dev.kyra.support.Json;
 import dev.kyra.support.KyraInstance;
 import dev.kyra.support.WebhookReceiver;
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -45,7 +46,7 @@ class WebhookDurabilityTest {
         try (WebhookReceiver receiver = new WebhookReceiver()) {
             receiver.failNext(Integer.MAX_VALUE, 503); // down while the first Kyra runs
             int port = freePort();
-            List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"), "-cp",
+            List<String> command = new ArrayList<>(List.of(javaCommand(), "-cp",
                     System.getProperty("java.class.path"), "dev.kyra.KyraApplication", "--server.port=" + port,
                     "--kyra.data-dir=" + dataDir.toAbsolutePath(), "--kyra.admin-token=" + KyraInstance.ADMIN_TOKEN,
                     "--kyra.bootstrap.client-id=durable-client", "--kyra.bootstrap.client-secret=durable-secret-long-enough"));
@@ -103,26 +104,5 @@ class WebhookDurabilityTest {
         JsonNode token = api.postForm("/oauth/token", Map.of("grant_type", "client_credentials",
                 "client_id", "durable-client", "client_secret", "durable-secret-long-enough", "scope", "*")).json();
         return token.get("access_token").stringValue();
-    }
-
-    private static void awaitHealthy(Api api, Process process) throws InterruptedException {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
-        while (Instant.now().isBefore(deadline) && process.isAlive()) {
-            try {
-                if (api.get("/actuator/health", null).status() == 200) {
-                    return;
-                }
-            } catch (RuntimeException notYet) {
-                // not listening yet
-            }
-            Thread.sleep(250);
-        }
-        throw new IllegalStateException("Kyra did not become healthy");
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }
