@@ -24,8 +24,9 @@ import tools.jackson.databind.node.ObjectNode;
  * Appends events to a customer's history and reads it back. An event is recorded by the transaction
  * that makes the change or not at all: {@link #record} refuses to run outside one. Events are held
  * until the transaction commits (or until it reads the log itself) and then written in one statement
- * per customer, which also takes their sequence numbers from the customer's row — one round trip for
- * a change that adds a customer, three owners and a tier.
+ * per customer, which also takes their sequence numbers from the customer's row and carries what the
+ * {@link EventSubscriber}s write with them — one round trip for a change that adds a customer, three
+ * owners and a tier, and queues their webhooks.
  */
 @Component
 public class EventLog {
@@ -147,35 +148,44 @@ public class EventLog {
             changes[i] = encode(event.change().changes());
             comments[i] = event.change().comment();
         }
-        int inserted = jdbc.sql("""
-                        with numbers as (
-                            update customers set event_sequence = event_sequence + :count
-                            where id = :customerId and platform_id = :platformId and mode = :mode
-                            returning event_sequence - :count as last_before)
-                        insert into customer_events (""" + COLUMNS + """
-                        )
-                        select cast(e.id as uuid), :platformId, :mode, :customerId, numbers.last_before + e.n, e.type,
-                               e.subject, e.actor, e.occurred_at, e.from_status, e.to_status, cast(e.changes as jsonb),
-                               e.comment
-                        from numbers, unnest(cast(:ids as text[]), cast(:types as text[]), cast(:subjects as text[]),
-                                             cast(:actors as text[]), cast(:times as timestamptz[]),
-                                             cast(:froms as text[]), cast(:tos as text[]), cast(:changes as text[]),
-                                             cast(:comments as text[]))
-                             with ordinality as e(id, type, subject, actor, occurred_at, from_status, to_status,
-                                                  changes, comment, n)""")
+        StringBuilder sql = new StringBuilder("""
+                with numbers as (
+                    update customers set event_sequence = event_sequence + :count
+                    where id = :customerId and platform_id = :platformId and mode = :mode
+                    returning event_sequence - :count as last_before),
+                """).append(EventSubscriber.RECORDED).append(" as (insert into customer_events (").append(COLUMNS).append("""
+                )
+                    select cast(e.id as uuid), :platformId, :mode, :customerId, numbers.last_before + e.n, e.type,
+                           e.subject, e.actor, e.occurred_at, e.from_status, e.to_status, cast(e.changes as jsonb),
+                           e.comment
+                    from numbers, unnest(cast(:ids as text[]), cast(:types as text[]), cast(:subjects as text[]),
+                                         cast(:actors as text[]), cast(:times as timestamptz[]),
+                                         cast(:froms as text[]), cast(:tos as text[]), cast(:changes as text[]),
+                                         cast(:comments as text[]))
+                         with ordinality as e(id, type, subject, actor, occurred_at, from_status, to_status,
+                                              changes, comment, n)
+                    returning id, platform_id, mode, customer_id, type)""");
+        // a part of a WITH that nothing reads is still run, but its RETURNING only when it is read: count each
+        StringBuilder counts = new StringBuilder("select (select count(*) from ").append(EventSubscriber.RECORDED).append(")");
+        for (int i = 0; i < subscribers.size(); i++) {
+            sql.append(",\ns").append(i).append(" as (").append(subscribers.get(i).statement()).append(")");
+            counts.append(", (select count(*) from s").append(i).append(")");
+        }
+        JdbcClient.StatementSpec statement = jdbc.sql(sql.append("\n").append(counts).toString())
                 .param("count", count)
                 .param("customerId", first.customerId())
                 .param("platformId", tenant.platformId())
                 .param("mode", tenant.mode().code())
                 .param("ids", ids).param("types", types).param("subjects", subjects).param("actors", actors)
                 .param("times", times).param("froms", froms).param("tos", tos).param("changes", changes)
-                .param("comments", comments)
-                .update();
+                .param("comments", comments);
+        for (EventSubscriber subscriber : subscribers) {
+            statement = statement.params(subscriber.parameters());
+        }
+        long inserted = statement.query((row, n) -> row.getLong(1)).single();
         if (inserted != count) {
             throw new IllegalStateException("customer " + first.customerId() + " is not this tenant's, or vanished");
         }
-        List<UUID> recorded = events.stream().map(PendingEvents.Entry::id).toList();
-        subscribers.forEach(subscriber -> subscriber.recorded(tenant, recorded));
     }
 
     private static String encode(List<FieldChange> changes) {

@@ -1,14 +1,24 @@
 package dev.kyra.events;
 
-import dev.kyra.platform.Tenant;
-import java.util.List;
-import java.util.UUID;
+import java.util.Map;
 
 /**
- * Told of events as the log writes them, inside the transaction that records them: what it writes
- * commits or rolls back with the events (the webhook outbox is one).
+ * Writes along with the events, as a part of the very statement that inserts them: what it writes
+ * commits or rolls back with the events, and costs no round trip of its own (the webhook outbox is
+ * one). The log's statement offers the rows it has just inserted as a relation named
+ * {@value #RECORDED} with the columns {@code id, platform_id, mode, customer_id, type}.
  */
 public interface EventSubscriber {
 
-    void recorded(Tenant tenant, List<UUID> eventIds);
+    /** The relation of the events being inserted, as a subscriber's statement reads it. */
+    String RECORDED = "recorded";
+
+    /**
+     * One data-modifying statement ({@code insert … select … from recorded … returning …}) that
+     * PostgreSQL runs as a part of the log's statement; its returned rows are only counted.
+     */
+    String statement();
+
+    /** The statement's parameters, named with a prefix of the subscriber's own so they clash with no other. */
+    Map<String, Object> parameters();
 }

@@ -2,59 +2,62 @@ package dev.kyra.webhooks;
 
 import dev.kyra.events.EventSubscriber;
 import dev.kyra.events.EventType;
-import dev.kyra.platform.Tenant;
+import java.util.Arrays;
 import java.util.List;
-import java.util.UUID;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import java.util.Map;
 import org.springframework.stereotype.Component;
 
 /**
- * Writes one delivery per enabled endpoint of the event's platform and mode whose face delivers that
- * type of event, in the transaction that records the events (decision D6): an event commits with its
- * deliveries or not at all. The same statement notifies the workers, which PostgreSQL holds back
- * until the commit.
+ * Queues one delivery per endpoint an event goes to (decision D6), as a part of the statement that
+ * writes the event: an event commits with its deliveries or not at all. It goes to every enabled
+ * endpoint of its platform and mode whose face delivers that type — an Allawee webhook only when it is
+ * subscribed to the event's name, and the platform's default webhook when no enabled webhook is
+ * (decisions A13, A16). The same statement notifies the workers, which PostgreSQL holds back until the
+ * commit (and sends once however many rows notify).
  */
 @Component
 class Outbox implements EventSubscriber {
 
     static final String CHANNEL = "kyra_webhooks";
+    /** The ObjectId-shaped bytes of a delivery's public id: Unix seconds, then 8 random bytes. */
+    static final String NEW_OBJECT_ID = "int4send(cast(extract(epoch from now()) as int)) || substr(uuid_send(gen_random_uuid()), 9, 8)";
+    private static final String ALLAWEE_NAME = "(cast(:outbox_allaweeNames as text[]))[array_position(cast(:outbox_allaweeTypes as text[]), e.type)]";
     private static final String QUEUE = """
-            with queued as (
-                insert into webhook_deliveries (id, platform_id, mode, event_id, endpoint_id, status,
-                    next_attempt_at, created_at, updated_at)
-                select gen_random_uuid(), e.platform_id, e.mode, e.id, w.id, 'pending', now(), now(), now()
-                from customer_events e
-                join webhook_endpoints w on w.platform_id = e.platform_id and w.mode = e.mode and w.enabled
-                where e.id = any(:ids) and e.platform_id = :platformId and e.mode = :mode
-                  and ((w.face = 'blaaiz' and e.type = any(:blaaizTypes))
-                    or (w.face = 'allawee' and e.type = any(:allaweeTypes)
-                        and w.events @> array[(cast(:allaweeNames as text[]))[array_position(:allaweeTypes, e.type)]]))
-                returning 1)
-            select count(*) from (select pg_notify('%s', '') from queued limit 1) notified""".formatted(CHANNEL);
+            insert into webhook_deliveries (id, object_id, platform_id, mode, event_id, endpoint_id, status,
+                next_attempt_at, created_at, updated_at)
+            select gen_random_uuid(), %1$s, e.platform_id, e.mode, e.id, w.id, 'pending', now(), now(), now()
+            from %2$s e
+            join webhook_endpoints w on w.platform_id = e.platform_id and w.mode = e.mode and w.enabled
+            where (w.face = 'blaaiz' and e.type = any(cast(:outbox_blaaizTypes as text[])))
+               or (w.face = 'allawee' and e.type = any(cast(:outbox_allaweeTypes as text[])) and case
+                    when w.fallback then not exists (
+                        select 1 from webhook_endpoints s
+                        where s.platform_id = e.platform_id and s.mode = e.mode and s.enabled and s.face = 'allawee'
+                          and not s.fallback and s.events @> array[%3$s])
+                    else w.events @> array[%3$s] end)
+            returning pg_notify('%4$s', '')""".formatted(NEW_OBJECT_ID, RECORDED, ALLAWEE_NAME, CHANNEL);
 
-    private final JdbcClient jdbc;
-    private final String[] blaaizTypes;
-    private final String[] allaweeTypes;
-    /** The Allawee name of each of {@link #allaweeTypes}, by position: what its endpoints subscribe to. */
-    private final String[] allaweeNames;
+    private final Map<String, Object> parameters;
 
-    Outbox(JdbcClient jdbc, List<WebhookRenderer> renderers) {
-        this.jdbc = jdbc;
-        this.blaaizTypes = typesOf(renderers, WebhookFace.BLAAIZ);
-        this.allaweeTypes = typesOf(renderers, WebhookFace.ALLAWEE);
+    Outbox(List<WebhookRenderer> renderers) {
+        String[] allaweeTypes = typesOf(renderers, WebhookFace.ALLAWEE);
         WebhookRenderer allawee = renderers.stream().filter(renderer -> renderer.face() == WebhookFace.ALLAWEE)
                 .findFirst().orElse(null);
-        this.allaweeNames = allawee == null ? new String[0] : java.util.Arrays.stream(allaweeTypes)
+        // the Allawee name of each type, by position: what its webhooks subscribe to
+        String[] allaweeNames = allawee == null ? new String[0] : Arrays.stream(allaweeTypes)
                 .map(type -> allawee.eventName(EventType.fromCode(type).orElseThrow())).toArray(String[]::new);
+        this.parameters = Map.of("outbox_blaaizTypes", typesOf(renderers, WebhookFace.BLAAIZ),
+                "outbox_allaweeTypes", allaweeTypes, "outbox_allaweeNames", allaweeNames);
     }
 
     @Override
-    public void recorded(Tenant tenant, List<UUID> eventIds) {
-        jdbc.sql(QUEUE)
-                .param("ids", eventIds.toArray(UUID[]::new))
-                .param("platformId", tenant.platformId()).param("mode", tenant.mode().code())
-                .param("blaaizTypes", blaaizTypes).param("allaweeTypes", allaweeTypes).param("allaweeNames", allaweeNames)
-                .query(Long.class).single();
+    public String statement() {
+        return QUEUE;
+    }
+
+    @Override
+    public Map<String, Object> parameters() {
+        return parameters;
     }
 
     private static String[] typesOf(List<WebhookRenderer> renderers, WebhookFace face) {

@@ -1,0 +1,18 @@
+-- The Allawee event records (spec allawee.md §5.4, decision A17) are deliveries: each gets the evt. id its
+-- webhook body carries in metadata.event, the ObjectId-shaped bytes (Unix seconds, then 8 random bytes).
+alter table webhook_deliveries add column object_id bytea;
+update webhook_deliveries
+   set object_id = int4send(cast(extract(epoch from created_at) as int)) || substr(uuid_send(gen_random_uuid()), 9, 8);
+alter table webhook_deliveries alter column object_id set not null;
+create unique index webhook_deliveries_object_id on webhook_deliveries (object_id);
+
+-- a replay counts here, so an attempt in flight when it came does not overwrite it when it ends
+alter table webhook_deliveries add column replays int not null default 0;
+
+-- the delivery logs of both faces list a tenant's deliveries newest first
+create index webhook_deliveries_tenant_time on webhook_deliveries (platform_id, mode, created_at desc, id desc);
+
+-- The default webhook of a platform and mode (decision A16): an Allawee-face endpoint that takes every event
+-- no enabled webhook of that platform and mode is subscribed to, disabled ones included (A13).
+alter table webhook_endpoints add column fallback boolean not null default false;
+create unique index webhook_endpoints_one_fallback on webhook_endpoints (platform_id, mode) where fallback;
