@@ -6,6 +6,18 @@ update webhook_deliveries
 alter table webhook_deliveries alter column object_id set not null;
 create unique index webhook_deliveries_object_id on webhook_deliveries (object_id);
 
+-- what the endpoint's face calls the event, which its event list filters by
+alter table webhook_deliveries add column event_name text;
+update webhook_deliveries d
+   set event_name = case when w.face = 'blaaiz' then e.type
+                         when e.type = 'customer.created' then 'customer.created'
+                         when e.type in ('tier.requested', 'tier.decided') then 'customer.verification.updated'
+                         when e.type = 'customer.activity_changed' then 'customer.status.updated'
+                         else 'customer.updated' end
+  from webhook_endpoints w, customer_events e
+ where w.id = d.endpoint_id and e.id = d.event_id;
+alter table webhook_deliveries alter column event_name set not null;
+
 -- a replay counts here, so an attempt in flight when it came does not overwrite it when it ends
 alter table webhook_deliveries add column replays int not null default 0;
 

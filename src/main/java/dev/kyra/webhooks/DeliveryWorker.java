@@ -24,7 +24,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -167,24 +166,31 @@ class DeliveryWorker implements SmartLifecycle {
                             order by next_attempt_at limit :batch
                             for update skip locked)
                         update webhook_deliveries d set lease_until = now() + cast(:lease as interval), updated_at = now()
-                        from claimed where d.id = claimed.id
-                        returning d.id, d.platform_id, d.mode, d.event_id, d.endpoint_id, d.attempts, d.body""")
+                        from claimed, customer_events e, webhook_endpoints w
+                        where d.id = claimed.id and e.id = d.event_id and w.id = d.endpoint_id
+                        returning d.id, d.object_id, d.platform_id, d.mode, d.event_id, e.sequence, d.attempts, d.replays,
+                                  d.body, w.id as endpoint_id, w.face, w.url, w.enabled, w.signing_key""")
                 .param("lease", lease.toMillis() + " milliseconds").param("busy", busy)
                 .param("perEndpoint", settings.perEndpointConcurrency()).param("batch", BATCH)
-                .query((row, n) -> new Claimed(row.getObject("id", UUID.class),
+                .query((row, n) -> new Claimed(row.getObject("id", UUID.class), row.getBytes("object_id"),
                         new Tenant(row.getObject("platform_id", UUID.class), Mode.fromCode(row.getString("mode")).orElseThrow()),
-                        row.getObject("event_id", UUID.class), row.getObject("endpoint_id", UUID.class), row.getInt("attempts"),
-                        row.getString("body")))
+                        row.getObject("event_id", UUID.class), row.getLong("sequence"), row.getInt("attempts"),
+                        row.getInt("replays"), row.getString("body"),
+                        new Endpoint(row.getObject("endpoint_id", UUID.class), WebhookFace.fromCode(row.getString("face")),
+                                row.getString("url"), row.getBoolean("enabled"), row.getBytes("signing_key"))))
                 .list();
         for (Claimed delivery : claimed) {
-            inFlight.computeIfAbsent(delivery.endpointId(), id -> new AtomicInteger()).incrementAndGet();
+            UUID endpointId = delivery.endpoint().id();
+            inFlight.computeIfAbsent(endpointId, id -> new AtomicInteger()).incrementAndGet();
             senders.submit(() -> {
                 try {
                     attempt(delivery);
                 } catch (RuntimeException e) {
+                    // counted as a failed attempt, so a delivery that cannot be made runs out of attempts
                     log.warn("webhook delivery {} could not be attempted: {}", delivery.id(), e.toString());
+                    finish(delivery, Outcome.refused("Kyra could not make the attempt: " + e.getClass().getSimpleName()), false);
                 } finally {
-                    inFlight.get(delivery.endpointId()).decrementAndGet();
+                    inFlight.get(endpointId).decrementAndGet();
                 }
             });
         }
@@ -192,24 +198,23 @@ class DeliveryWorker implements SmartLifecycle {
     }
 
     private void attempt(Claimed delivery) {
-        Optional<Endpoint> endpoint = endpoint(delivery);
-        if (endpoint.isEmpty() || !endpoint.get().enabled()) {
+        Endpoint endpoint = delivery.endpoint();
+        if (!endpoint.enabled()) {
             finish(delivery, Outcome.refused("the endpoint is disabled"), true);
             return;
         }
-        WebhookRenderer renderer = renderers.get(endpoint.get().face());
-        CustomerEvent event = events.find(delivery.tenant(), delivery.eventId()).orElseThrow();
-        String body = body(delivery, event, renderer);
-        URI url = URI.create(endpoint.get().url());
+        WebhookRenderer renderer = renderers.get(endpoint.face());
+        String body = body(delivery, renderer);
+        URI url = URI.create(endpoint.url());
         if (!targets.deliverable(url)) {
             finish(delivery, Outcome.refused("the URL resolves to an address inside a network"), false);
             return;
         }
-        String key = endpoints.signingKey(delivery.tenant(), delivery.endpointId(), endpoint.get().sealedKey());
+        String key = endpoints.signingKey(delivery.tenant(), endpoint.id(), endpoint.sealedKey());
         Map<String, String> headers = new java.util.LinkedHashMap<>();
         headers.put("Content-Type", "application/json");
         headers.put("User-Agent", "Kyra-Webhooks/1");
-        headers.put("Kyra-Sequence", Long.toString(event.sequence()));
+        headers.put("Kyra-Sequence", Long.toString(delivery.sequence()));
         headers.putAll(renderer.signatureHeaders(body, key, clock.instant()));
         HttpRequest.Builder request = HttpRequest.newBuilder(url).timeout(settings.timeout())
                 .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
@@ -230,18 +235,22 @@ class DeliveryWorker implements SmartLifecycle {
     }
 
     /** The stored body; rendered (and stored) only by the first attempt, so a retry reads no customer. */
-    private String body(Claimed delivery, CustomerEvent event, WebhookRenderer renderer) {
+    private String body(Claimed delivery, WebhookRenderer renderer) {
         if (delivery.body() != null) {
             return delivery.body();
         }
+        CustomerEvent event = events.find(delivery.tenant(), delivery.eventId()).orElseThrow();
         CustomerDetails customer = customers.get(delivery.tenant(), CustomerRef.id(event.customerId()));
-        String rendered = renderer.render(event, customer);
+        String rendered = renderer.render(new WebhookRenderer.Delivery(delivery.objectId(), event), customer);
         // the first rendering is kept: every retry sends, and signs, the same bytes
         return jdbc.sql("update webhook_deliveries set body = coalesce(body, :body) where id = :id returning body")
                 .param("body", rendered).param("id", delivery.id()).query(String.class).single();
     }
 
-    /** Logs the attempt and moves the delivery on: delivered, tried again later, or failed for good. */
+    /**
+     * Logs the attempt and moves the delivery on: delivered, tried again later, or failed for good. A
+     * replay that came while the attempt was in flight wins: the delivery stays due at once.
+     */
     private void finish(Claimed delivery, Outcome outcome, boolean giveUp) {
         int attempts = delivery.attempts() + 1;
         boolean delivered = outcome.statusCode() != null && outcome.statusCode() / 100 == 2;
@@ -260,25 +269,16 @@ class DeliveryWorker implements SmartLifecycle {
                     .param("headers", HEADERS_JSON.writeValueAsString(outcome.headers()))
                     .update();
             jdbc.sql("""
-                            update webhook_deliveries set attempts = :attempts, lease_until = null, updated_at = now(),
-                                status = :status, next_attempt_at = :next
+                            update webhook_deliveries set attempts = attempts + 1, lease_until = null, updated_at = now(),
+                                status = case when replays = :replays then :status else 'pending' end,
+                                next_attempt_at = case when replays = :replays then :next else next_attempt_at end
                             where id = :id and platform_id = :platformId and mode = :mode""")
-                    .param("attempts", attempts).param("status", delivered ? "delivered" : failed ? "failed" : "pending")
+                    .param("replays", delivery.replays())
+                    .param("status", delivered ? "delivered" : failed ? "failed" : "pending")
                     .param("next", Timestamp.from(next)).param("id", delivery.id())
                     .param("platformId", delivery.tenant().platformId()).param("mode", delivery.tenant().mode().code())
                     .update();
         });
-    }
-
-    private Optional<Endpoint> endpoint(Claimed delivery) {
-        return jdbc.sql("""
-                        select face, url, enabled, signing_key from webhook_endpoints
-                        where id = :id and platform_id = :platformId and mode = :mode""")
-                .param("id", delivery.endpointId()).param("platformId", delivery.tenant().platformId())
-                .param("mode", delivery.tenant().mode().code())
-                .query((row, n) -> new Endpoint(WebhookFace.fromCode(row.getString("face")), row.getString("url"),
-                        row.getBoolean("enabled"), row.getBytes("signing_key")))
-                .optional();
     }
 
     private static int millisSince(long started) {
@@ -305,10 +305,12 @@ class DeliveryWorker implements SmartLifecycle {
         return null;
     }
 
-    private record Claimed(UUID id, Tenant tenant, UUID eventId, UUID endpointId, int attempts, String body) {
+    /** A claimed delivery with what its attempt needs: a retry reads nothing more. */
+    private record Claimed(UUID id, byte[] objectId, Tenant tenant, UUID eventId, long sequence, int attempts, int replays,
+                           String body, Endpoint endpoint) {
     }
 
-    private record Endpoint(WebhookFace face, String url, boolean enabled, byte[] sealedKey) {
+    private record Endpoint(UUID id, WebhookFace face, String url, boolean enabled, byte[] sealedKey) {
     }
 
     /** What an attempt came to: a status code and the answer's start, or the error that stopped it. */

@@ -23,9 +23,10 @@ class Outbox implements EventSubscriber {
     static final String NEW_OBJECT_ID = "int4send(cast(extract(epoch from now()) as int)) || substr(uuid_send(gen_random_uuid()), 9, 8)";
     private static final String ALLAWEE_NAME = "(cast(:outbox_allaweeNames as text[]))[array_position(cast(:outbox_allaweeTypes as text[]), e.type)]";
     private static final String QUEUE = """
-            insert into webhook_deliveries (id, object_id, platform_id, mode, event_id, endpoint_id, status,
+            insert into webhook_deliveries (id, object_id, platform_id, mode, event_id, event_name, endpoint_id, status,
                 next_attempt_at, created_at, updated_at)
-            select gen_random_uuid(), %1$s, e.platform_id, e.mode, e.id, w.id, 'pending', now(), now(), now()
+            select gen_random_uuid(), %1$s, e.platform_id, e.mode, e.id, case when w.face = 'allawee' then %3$s else e.type end,
+                   w.id, 'pending', now(), now(), now()
             from %2$s e
             join webhook_endpoints w on w.platform_id = e.platform_id and w.mode = e.mode and w.enabled
             where (w.face = 'blaaiz' and e.type = any(cast(:outbox_blaaizTypes as text[])))

@@ -3,10 +3,17 @@ package dev.kyra.webhooks;
 import dev.kyra.database.Timestamps;
 import dev.kyra.ids.UuidV7;
 import dev.kyra.platform.Tenant;
+import dev.kyra.query.AttributeTable;
+import dev.kyra.query.KeysetSearch;
+import dev.kyra.query.ListQuery;
+import dev.kyra.query.QueryAttribute;
+import dev.kyra.query.SqlFragment;
+import dev.kyra.query.ValueType;
 import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -24,21 +31,35 @@ public class WebhookEndpoints {
     /** The length of a Blaaiz {@code signing_secret} (spec §6.1): 40 characters, about 238 bits. */
     private static final int BLAAIZ_SECRET_LENGTH = 40;
 
-    private static final String ALLAWEE_SELECT = """
-            select id, object_id, name, events, url, api_version, description, metadata, enabled, created_at, updated_at
-            from webhook_endpoints where platform_id = :platformId and mode = :mode and face = 'allawee'""";
+    private static final String ALLAWEE_COLUMNS = """
+            id, object_id, name, events, url, api_version, description, metadata, enabled, created_at, updated_at""";
+    private static final String ALLAWEE_SCOPE = "platform_id = :platformId and mode = :mode and face = 'allawee' and not fallback";
+    private static final String ALLAWEE_SELECT = "select " + ALLAWEE_COLUMNS + " from webhook_endpoints where " + ALLAWEE_SCOPE;
+    /** What a list of Allawee webhooks filters and sorts by. */
+    private static final AttributeTable ALLAWEE_ATTRIBUTES = AttributeTable.of(Map.of(
+            "object_id", QueryAttribute.withBinder("object_id", ValueType.KEY, EventRecords::objectId),
+            "name", QueryAttribute.required("name", ValueType.TEXT),
+            "url", QueryAttribute.required("url", ValueType.TEXT),
+            "events", QueryAttribute.of("events", ValueType.TEXT_LIST),
+            "status", QueryAttribute.required("case when enabled then 'enabled' else 'disabled' end", ValueType.TEXT),
+            "api_version", QueryAttribute.of("api_version", ValueType.TEXT),
+            "created_at", QueryAttribute.required("created_at", ValueType.TIMESTAMP),
+            "updated_at", QueryAttribute.required("updated_at", ValueType.TIMESTAMP)));
 
     private final JdbcClient jdbc;
     private final SecretSealer sealer;
     private final TargetPolicy targets;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
+    private final KeysetSearch<AllaweeWebhook> allaweeSearch;
 
     WebhookEndpoints(JdbcClient jdbc, SecretSealer sealer, TargetPolicy targets, Clock clock) {
         this.jdbc = jdbc;
         this.sealer = sealer;
         this.targets = targets;
         this.clock = clock;
+        this.allaweeSearch = new KeysetSearch<>(jdbc, ALLAWEE_COLUMNS, "webhook_endpoints", ALLAWEE_ATTRIBUTES, "id",
+                "object_id", WebhookEndpoints::allaweeWebhook);
     }
 
     /**
@@ -126,11 +147,11 @@ public class WebhookEndpoints {
         return allawee(tenant, dev.kyra.ids.ObjectIds.fromUuidV7(id)).orElseThrow();
     }
 
-    /** The tenant's Allawee webhooks, oldest first. */
-    public java.util.List<AllaweeWebhook> allaweeWebhooks(Tenant tenant) {
-        return jdbc.sql(ALLAWEE_SELECT + " order by id")
-                .param("platformId", tenant.platformId()).param("mode", tenant.mode().code())
-                .query(WebhookEndpoints::allaweeWebhook).list();
+    /** A page of the tenant's Allawee webhooks, by the list query language. */
+    @Transactional(readOnly = true)
+    public KeysetSearch.Page<AllaweeWebhook> allaweePage(Tenant tenant, ListQuery query) {
+        return allaweeSearch.page(query, new SqlFragment(ALLAWEE_SCOPE,
+                Map.of("platformId", tenant.platformId(), "mode", tenant.mode().code())), EventRecords::objectId);
     }
 
     public Optional<AllaweeWebhook> allawee(Tenant tenant, byte[] objectId) {
@@ -208,6 +229,65 @@ public class WebhookEndpoints {
                 .param("id", webhook.id()).param("platformId", tenant.platformId()).param("mode", tenant.mode().code())
                 .update();
         return key;
+    }
+
+    /**
+     * Sets the URL of the tenant's default webhook (decision A16), which takes, in the Allawee envelope,
+     * every event no enabled webhook of the tenant is subscribed to. Its signing key is made the first
+     * time and kept after.
+     *
+     * @throws InvalidWebhookUrlException when the URL may not receive webhooks
+     */
+    @Transactional
+    public DefaultWebhook setDefault(Tenant tenant, String url) {
+        String checked = checked(url);
+        UUID id = UuidV7.next();
+        Timestamp now = Timestamp.from(Timestamps.now(clock));
+        jdbc.sql("""
+                        insert into webhook_endpoints (id, platform_id, mode, face, fallback, url, enabled, signing_key,
+                            created_at, updated_at)
+                        values (:id, :platformId, :mode, 'allawee', true, :url, true, :key, :now, :now)
+                        on conflict (platform_id, mode) where fallback
+                        do update set url = excluded.url, updated_at = excluded.updated_at""")
+                .param("id", id).param("platformId", tenant.platformId()).param("mode", tenant.mode().code())
+                .param("url", checked).param("key", sealer.seal(newSecret(), boundTo(tenant, id))).param("now", now)
+                .update();
+        return defaultWebhook(tenant).orElseThrow();
+    }
+
+    public Optional<DefaultWebhook> defaultWebhook(Tenant tenant) {
+        return jdbc.sql("""
+                        select id, url, signing_key from webhook_endpoints
+                        where platform_id = :platformId and mode = :mode and fallback""")
+                .param("platformId", tenant.platformId()).param("mode", tenant.mode().code())
+                .query((row, n) -> new DefaultWebhook(row.getString("url"),
+                        sealer.open(row.getBytes("signing_key"), boundTo(tenant, row.getObject("id", UUID.class)))))
+                .optional();
+    }
+
+    /**
+     * A new signing key for the default webhook: the old one stops at once.
+     *
+     * @throws WebhookNotFoundException when the tenant has no default webhook
+     */
+    @Transactional
+    public DefaultWebhook rollDefaultSecret(Tenant tenant) {
+        UUID id = jdbc.sql("select id from webhook_endpoints where platform_id = :platformId and mode = :mode and fallback")
+                .param("platformId", tenant.platformId()).param("mode", tenant.mode().code())
+                .query(UUID.class).optional().orElseThrow(WebhookNotFoundException::new);
+        jdbc.sql("update webhook_endpoints set signing_key = :key, updated_at = :now where id = :id")
+                .param("key", sealer.seal(newSecret(), boundTo(tenant, id)))
+                .param("now", Timestamp.from(Timestamps.now(clock))).param("id", id)
+                .update();
+        return defaultWebhook(tenant).orElseThrow();
+    }
+
+    /** Removes the default webhook and what it has not delivered yet; idempotent. */
+    @Transactional
+    public void deleteDefault(Tenant tenant) {
+        jdbc.sql("delete from webhook_endpoints where platform_id = :platformId and mode = :mode and fallback")
+                .param("platformId", tenant.platformId()).param("mode", tenant.mode().code())
+                .update();
     }
 
     /** The endpoint's signing key, opened for one delivery. */

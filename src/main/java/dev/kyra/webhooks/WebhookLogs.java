@@ -72,7 +72,8 @@ public class WebhookLogs {
     public Optional<UUID> replay(Tenant tenant, WebhookFace face, UUID deliveryOrEventId) {
         return jdbc.sql("""
                         with replayed as (
-                            update webhook_deliveries d set status = 'pending', next_attempt_at = now(), updated_at = now()
+                            update webhook_deliveries d set status = 'pending', next_attempt_at = now(), replays = replays + 1,
+                                updated_at = now()
                             from webhook_endpoints w
                             where w.id = d.endpoint_id and w.face = :face and d.platform_id = :platformId and d.mode = :mode
                               and (d.id = :id or d.event_id = :id)

@@ -23,8 +23,16 @@ public interface WebhookRenderer {
         return type.code();
     }
 
-    /** The body for the event, from the customer as it is now. */
-    String render(CustomerEvent event, CustomerDetails customer);
+    /**
+     * One delivery of an event to one endpoint.
+     *
+     * @param objectId the ObjectId-shaped bytes of the delivery's public id (the Allawee {@code evt.} id)
+     */
+    record Delivery(byte[] objectId, CustomerEvent event) {
+    }
+
+    /** The body of the delivery, from the customer as it is now. */
+    String render(Delivery delivery, CustomerDetails customer);
 
     /** The headers of one attempt, signed at {@code now} with the endpoint's key. */
     Map<String, String> signatureHeaders(String body, String signingKey, Instant now);

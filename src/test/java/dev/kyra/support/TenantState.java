@@ -12,7 +12,7 @@ public final class TenantState {
 
     private static final List<String> TENANT_TABLES = List.of("customers", "customer_owners", "customer_documents",
             "customer_files", "customer_verifications", "customer_events", "customer_counts", "files", "oauth_clients",
-            "api_keys");
+            "api_keys", "webhook_endpoints", "webhook_deliveries", "webhook_attempts");
 
     private TenantState() {
     }

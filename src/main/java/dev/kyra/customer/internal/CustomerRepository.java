@@ -21,6 +21,7 @@ import dev.kyra.profile.FieldPath;
 import dev.kyra.profile.NotFoundException;
 import dev.kyra.profile.Violation;
 import dev.kyra.query.ConditionSql;
+import dev.kyra.query.KeysetSearch;
 import dev.kyra.query.InvalidQueryException;
 import dev.kyra.query.ListQuery;
 import dev.kyra.query.OrderSql;
@@ -50,8 +51,6 @@ public class CustomerRepository {
             enhanced_due_diligence, profile::text as profile, metadata::text as metadata, version, created_at, updated_at""";
     private static final String TENANT = "platform_id = :platformId and mode = :mode";
     /** PostgreSQL's codes for a malformed regular expression and for a statement cut off by its timeout. */
-    private static final String INVALID_REGULAR_EXPRESSION = "2201B";
-    private static final String QUERY_CANCELED = "57014";
     private static final int SEARCH_TIMEOUT_MILLIS = 5_000;
 
     private final JdbcClient jdbc;
@@ -263,7 +262,7 @@ public class CustomerRepository {
             where = where.and(OrderSql.after(order, values, "c"));
         }
         SqlFragment page = where;
-        List<Customer> rows = guarded(() -> jdbc.sql("select " + COLUMNS + " from customers where " + page.sql()
+        List<Customer> rows = KeysetSearch.guarded(() -> jdbc.sql("select " + COLUMNS + " from customers where " + page.sql()
                         + " order by " + OrderSql.orderBy(order) + " offset :offset limit :limit")
                 .params(page.params()).param("offset", query.offset()).param("limit", query.limit() + 1)
                 .query(CustomerRepository::map).list());
@@ -273,7 +272,7 @@ public class CustomerRepository {
             Collections.reverse(items);
         }
         Long total = !query.countTotal() ? null
-                : query.conditions().isEmpty() ? count(tenant, CustomerFilter.NONE) : guarded(() -> count(counted));
+                : query.conditions().isEmpty() ? count(tenant, CustomerFilter.NONE) : KeysetSearch.guarded(() -> count(counted));
         return new SearchPage(items, hasMore, total);
     }
 
@@ -314,23 +313,6 @@ public class CustomerRepository {
     private long count(SqlFragment where) {
         return jdbc.sql("select count(*) from customers where " + where.sql()).params(where.params())
                 .query(Long.class).single();
-    }
-
-    /** A client's regular expression can be malformed or slow: either is the client's error, not a 5xx. */
-    private static <T> T guarded(java.util.function.Supplier<T> query) {
-        try {
-            return query.get();
-        } catch (DataAccessException e) {
-            if (e.getMostSpecificCause() instanceof SQLException sql) {
-                if (INVALID_REGULAR_EXPRESSION.equals(sql.getSQLState())) {
-                    throw new InvalidQueryException("filter", "a like pattern is not a valid regular expression");
-                }
-                if (QUERY_CANCELED.equals(sql.getSQLState())) {
-                    throw new InvalidQueryException("filter", "the filter took too long to evaluate");
-                }
-            }
-            throw e;
-        }
     }
 
     private static SqlFragment tenantFragment(Tenant tenant) {

@@ -7,6 +7,8 @@ import dev.kyra.profile.DuplicateException;
 import dev.kyra.profile.InvalidInputException;
 import dev.kyra.profile.NotFoundException;
 import dev.kyra.profile.RegistryException;
+import dev.kyra.webhooks.InvalidWebhookUrlException;
+import dev.kyra.webhooks.WebhookNotFoundException;
 import java.util.Map;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -31,6 +33,16 @@ class AdminErrorHandler {
     @ExceptionHandler(InvalidInputException.class)
     ResponseEntity<Map<String, Object>> invalid(InvalidInputException e) {
         return ResponseEntity.unprocessableContent().body(AdminFace.error("validation-error", render(e)));
+    }
+
+    @ExceptionHandler(InvalidWebhookUrlException.class)
+    ResponseEntity<Map<String, Object>> invalidWebhookUrl() {
+        return ResponseEntity.unprocessableContent().body(AdminFace.error("validation-error", AdminRequests.URL_RULE));
+    }
+
+    @ExceptionHandler(WebhookNotFoundException.class)
+    ResponseEntity<Map<String, Object>> webhookNotFound() {
+        return ResponseEntity.status(HttpStatus.NOT_FOUND).body(AdminFace.error("not-found", "No default webhook is set."));
     }
 
     @ExceptionHandler(PlatformNotFoundException.class)

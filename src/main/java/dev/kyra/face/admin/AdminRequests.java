@@ -13,6 +13,7 @@ final class AdminRequests {
 
     static final String NAME_RULE = "name is required: a string of 1 to 200 characters.";
     static final String MODE_RULE = "mode is required: test or live.";
+    static final String URL_RULE = "url is required: an HTTPS URL of a host on the public internet.";
     static final int MAX_COMMENT = 2000;
     static final String COMMENT_RULE = "comment must be a string of at most " + MAX_COMMENT + " characters.";
 
@@ -35,6 +36,10 @@ final class AdminRequests {
 
     /** A Blaaiz legacy key, which always has every customer-surface scope. */
     record NewLegacyKey(@NotNull(message = MODE_RULE) @Pattern(regexp = "test|live", message = MODE_RULE) String mode) {
+    }
+
+    /** Where a platform's default webhook sends; whether it may receive webhooks is the webhooks' rule. */
+    record DefaultWebhookUrl(@NotBlank(message = URL_RULE) @Size(max = 2048, message = URL_RULE) String url) {
     }
 
     /** A reviewer's decision, and what they tell the platform about it. */

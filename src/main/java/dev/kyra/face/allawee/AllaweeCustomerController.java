@@ -54,23 +54,13 @@ class AllaweeCustomerController {
 
     @GetMapping
     Map<String, Object> list(Caller caller, HttpServletRequest request) {
-        AllaweeListQuery list = AllaweeListQuery.from(request.getParameterMap());
+        AllaweeListQuery list = AllaweeListQuery.from(request.getParameterMap(), AllaweeQueryFields.CUSTOMERS);
         SearchResult page = customers.search(caller.tenant(), list.query());
-        Map<String, Object> metadata = new LinkedHashMap<>();
-        metadata.put("hasMore", page.hasMore());
-        if (page.total() != null) {
-            metadata.put("totalCount", page.total());
-        }
-        Map<String, Object> body = success(page.items().stream()
-                .map(details -> list.selected(AllaweeCustomerWriter.customer(details))).toList());
-        body.put("metadata", metadata);
-        return body;
+        return AllaweeFace.page(page.items().stream().map(details -> list.selected(AllaweeCustomerWriter.customer(details)))
+                .toList(), page.hasMore(), page.total());
     }
 
     private static Map<String, Object> success(Object data) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("code", "success");
-        body.put("data", data);
-        return body;
+        return AllaweeFace.success(data);
     }
 }

@@ -10,6 +10,7 @@ import dev.kyra.profile.RegistryException;
 import dev.kyra.profile.Violation;
 import dev.kyra.query.InvalidQueryException;
 import dev.kyra.webhooks.InvalidWebhookUrlException;
+import dev.kyra.webhooks.EventNotFoundException;
 import dev.kyra.webhooks.WebhookNotFoundException;
 import java.util.Map;
 import org.springframework.core.annotation.Order;
@@ -62,6 +63,11 @@ class AllaweeErrorHandler {
     @ExceptionHandler(WebhookNotFoundException.class)
     ResponseEntity<Map<String, Object>> webhookNotFound(WebhookNotFoundException e) {
         return ResponseEntity.status(HttpStatus.NOT_FOUND).body(error(HttpStatus.NOT_FOUND, "not-found", "Webhook not found."));
+    }
+
+    @ExceptionHandler(EventNotFoundException.class)
+    ResponseEntity<Map<String, Object>> eventNotFound(EventNotFoundException e) {
+        return ResponseEntity.status(HttpStatus.NOT_FOUND).body(error(HttpStatus.NOT_FOUND, "not-found", "Event not found."));
     }
 
     @ExceptionHandler(InvalidQueryException.class)

@@ -32,6 +32,26 @@ class AllaweeFace implements ApiFace {
         return error(status, code, message);
     }
 
+    /** The success envelope (allawee.md §2.1). */
+    static Map<String, Object> success(Object data) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("code", "success");
+        body.put("data", data);
+        return body;
+    }
+
+    /** A page of a list: the records, and {@code metadata} with {@code hasMore} and, when counted, {@code totalCount}. */
+    static Map<String, Object> page(List<Map<String, Object>> records, boolean hasMore, Long total) {
+        Map<String, Object> metadata = new LinkedHashMap<>();
+        metadata.put("hasMore", hasMore);
+        if (total != null) {
+            metadata.put("totalCount", total);
+        }
+        Map<String, Object> body = success(records);
+        body.put("metadata", metadata);
+        return body;
+    }
+
     static Map<String, Object> error(HttpStatus status, String code, String message) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("code", code);

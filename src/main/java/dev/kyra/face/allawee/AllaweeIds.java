@@ -5,6 +5,7 @@ import dev.kyra.customer.CustomerRef;
 import dev.kyra.ids.Base58;
 import dev.kyra.ids.ObjectIds;
 import dev.kyra.profile.NotFoundException;
+import dev.kyra.webhooks.EventNotFoundException;
 import dev.kyra.webhooks.WebhookNotFoundException;
 import java.util.Optional;
 import java.util.UUID;
@@ -14,10 +15,10 @@ import java.util.regex.Pattern;
 final class AllaweeIds {
 
     static final String CUSTOMER_PREFIX = "cus.";
-    private static final int WIDTH = 17;
+    static final String EVENT_PREFIX = "evt.";
     static final String WEBHOOK_PREFIX = "wh.";
-    private static final Pattern CUSTOMER = Pattern.compile("cus\\.([1-9A-HJ-NP-Za-km-z]{17})");
-    private static final Pattern WEBHOOK = Pattern.compile("wh\\.([1-9A-HJ-NP-Za-km-z]{17})");
+    private static final int WIDTH = 17;
+    private static final Pattern BASE58 = Pattern.compile("[1-9A-HJ-NP-Za-km-z]+");
 
     private AllaweeIds() {
     }
@@ -30,10 +31,22 @@ final class AllaweeIds {
         return CUSTOMER_PREFIX + Base58.encodeFixed(customer.objectId(), WIDTH);
     }
 
-    /** The base58 part of a customer id, when the text is one. */
-    static Optional<String> customerKey(String id) {
-        var matcher = CUSTOMER.matcher(id);
-        return matcher.matches() ? Optional.of(matcher.group(1)) : Optional.empty();
+    /** The base58 part of an id with that prefix, when the text is one. */
+    static Optional<String> key(String prefix, String id) {
+        boolean matches = id.length() == prefix.length() + WIDTH && id.startsWith(prefix)
+                && BASE58.matcher(id.substring(prefix.length())).matches();
+        return matches ? Optional.of(id.substring(prefix.length())) : Optional.empty();
+    }
+
+    /** The id of an event record, one delivery of an event to one webhook (decision A17). */
+    static String event(byte[] objectId) {
+        return EVENT_PREFIX + Base58.encodeFixed(objectId, WIDTH);
+    }
+
+    /** A path's event id, as the object id it prints; anything that is not one names no event. */
+    static byte[] event(String id) {
+        return key(EVENT_PREFIX, id).flatMap(key -> Base58.decodeFixed(key, ObjectIds.LENGTH))
+                .orElseThrow(EventNotFoundException::new);
     }
 
     static String webhook(byte[] objectId) {
@@ -42,14 +55,13 @@ final class AllaweeIds {
 
     /** A path's webhook id, as the object id it prints; anything that is not one names no webhook. */
     static byte[] webhook(String id) {
-        var matcher = WEBHOOK.matcher(id);
-        return (matcher.matches() ? Base58.decodeFixed(matcher.group(1), ObjectIds.LENGTH) : Optional.<byte[]>empty())
+        return key(WEBHOOK_PREFIX, id).flatMap(key -> Base58.decodeFixed(key, ObjectIds.LENGTH))
                 .orElseThrow(WebhookNotFoundException::new);
     }
 
     /** A path's customer id; anything that is not one cannot name a customer, so it is not found. */
     static CustomerRef customer(String id) {
-        return customerKey(id).flatMap(key -> Base58.decodeFixed(key, ObjectIds.LENGTH))
+        return key(CUSTOMER_PREFIX, id).flatMap(key -> Base58.decodeFixed(key, ObjectIds.LENGTH))
                 .map(CustomerRef::objectId)
                 .orElseThrow(NotFoundException::customer);
     }

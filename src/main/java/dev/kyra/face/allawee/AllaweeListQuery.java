@@ -21,7 +21,7 @@ import java.util.Set;
  *   <li>{@code limit} 1 to 100, default 20; {@code after}/{@code before} cursors (and the legacy
  *       {@code lastId} for {@code after}); the legacy {@code page}, counted from 1, as an offset;</li>
  *   <li>{@code countTotal}, bare or true; {@code select} to include (or, with {@code -}, exclude)
- *       top-level fields. {@code expand} is accepted and ignored: customers have nothing to expand.</li>
+ *       top-level fields. {@code expand} is accepted and ignored: no listed record has anything to expand.</li>
  * </ul>
  */
 record AllaweeListQuery(ListQuery query, Set<String> include, Set<String> exclude) {
@@ -30,7 +30,8 @@ record AllaweeListQuery(ListQuery query, Set<String> include, Set<String> exclud
     static final int MAX_LIMIT = 100;
     private static final List<String> GROUPS = List.of("filter", "or", "nor", "and");
 
-    static AllaweeListQuery from(Map<String, String[]> parameters) {
+    /** The query of a list of the records those fields describe. */
+    static AllaweeListQuery from(Map<String, String[]> parameters, AllaweeQueryFields fields) {
         List<ListQuery.ParameterCondition> groups = new ArrayList<>();
         for (String group : GROUPS) {
             String text = joined(parameters, group);
@@ -38,7 +39,7 @@ record AllaweeListQuery(ListQuery query, Set<String> include, Set<String> exclud
                 continue;
             }
             List<Condition> conditions = FilterParser.parse(text, group).stream()
-                    .map(expression -> comparison(expression, group)).toList();
+                    .map(expression -> comparison(expression, group, fields)).toList();
             groups.add(new ListQuery.ParameterCondition(group, switch (group) {
                 case "or" -> new Condition.AnyOf(conditions);
                 case "nor" -> new Condition.Not(new Condition.AnyOf(conditions));
@@ -46,40 +47,40 @@ record AllaweeListQuery(ListQuery query, Set<String> include, Set<String> exclud
             }));
         }
         int limit = limit(single(parameters, "limit"));
-        String after = cursor(parameters, "after");
+        String after = cursor(parameters, "after", fields);
         if (after == null) {
-            after = cursor(parameters, "lastId");
+            after = cursor(parameters, "lastId", fields);
         }
-        String before = cursor(parameters, "before");
+        String before = cursor(parameters, "before", fields);
         if (after != null && before != null) {
             throw new InvalidQueryException("before", "after and before cannot be used together");
         }
         int offset = after == null && before == null ? offset(single(parameters, "page"), limit) : 0;
         Set<String> include = new LinkedHashSet<>();
         Set<String> exclude = new LinkedHashSet<>();
-        select(single(parameters, "select"), include, exclude);
-        ListQuery query = new ListQuery(groups, sort(single(parameters, "sort")), limit, after, before,
+        select(single(parameters, "select"), fields, include, exclude);
+        ListQuery query = new ListQuery(groups, sort(single(parameters, "sort"), fields), limit, after, before,
                 offset, countTotal(parameters));
         return new AllaweeListQuery(query, include, exclude);
     }
 
-    /** Applies {@code select} to one rendered customer; {@code id} and {@code object} always stay. */
-    Map<String, Object> selected(Map<String, Object> customer) {
+    /** Applies {@code select} to one rendered record; {@code id} and {@code object} always stay. */
+    Map<String, Object> selected(Map<String, Object> record) {
         if (include.isEmpty() && exclude.isEmpty()) {
-            return customer;
+            return record;
         }
-        customer.keySet().removeIf(key -> !key.equals("id") && !key.equals("object")
+        record.keySet().removeIf(key -> !key.equals("id") && !key.equals("object")
                 && (include.isEmpty() ? exclude.contains(key) : !include.contains(key)));
-        return customer;
+        return record;
     }
 
-    private static Condition comparison(FilterParser.Expression expression, String parameter) {
-        AllaweeQueryFields.Mapping mapping = AllaweeQueryFields.of(expression.field(), parameter);
+    private static Condition comparison(FilterParser.Expression expression, String parameter, AllaweeQueryFields fields) {
+        AllaweeQueryFields.Mapping mapping = fields.of(expression.field(), parameter);
         List<String> values = expression.values().stream().map(mapping.value()).toList();
         return new Condition.Comparison(mapping.attribute(), expression.operator(), values);
     }
 
-    private static List<SortKey> sort(String text) {
+    private static List<SortKey> sort(String text, AllaweeQueryFields fields) {
         if (text == null || text.isBlank()) {
             return List.of(new SortKey("created_at", true));
         }
@@ -90,7 +91,7 @@ record AllaweeListQuery(ListQuery query, Set<String> include, Set<String> exclud
             if (field.isEmpty()) {
                 throw new InvalidQueryException("sort", "an empty sort key");
             }
-            keys.add(new SortKey(AllaweeQueryFields.of(field, "sort").attribute(), descending));
+            keys.add(new SortKey(fields.of(field, "sort").attribute(), descending));
         }
         return keys;
     }
@@ -127,13 +128,12 @@ record AllaweeListQuery(ListQuery query, Set<String> include, Set<String> exclud
         throw new InvalidQueryException("page", "page is a whole number from 0 to " + (Integer.MAX_VALUE / limit + 1));
     }
 
-    private static String cursor(Map<String, String[]> parameters, String name) {
+    private static String cursor(Map<String, String[]> parameters, String name, AllaweeQueryFields fields) {
         String text = single(parameters, name);
         if (text == null || text.isBlank()) {
             return null;
         }
-        return AllaweeIds.customerKey(text.strip())
-                .orElseThrow(() -> new InvalidQueryException(name, "'" + text + "' is not a customer id"));
+        return fields.cursorKey(text.strip(), name);
     }
 
     private static boolean countTotal(Map<String, String[]> parameters) {
@@ -148,7 +148,7 @@ record AllaweeListQuery(ListQuery query, Set<String> include, Set<String> exclud
         };
     }
 
-    private static void select(String text, Set<String> include, Set<String> exclude) {
+    private static void select(String text, AllaweeQueryFields fields, Set<String> include, Set<String> exclude) {
         if (text == null || text.isBlank()) {
             return;
         }
@@ -158,7 +158,7 @@ record AllaweeListQuery(ListQuery query, Set<String> include, Set<String> exclud
             if (field.equals("id") || field.equals("object")) {
                 continue;
             }
-            if (!AllaweeQueryFields.selectable().contains(field)) {
+            if (!fields.selectable().contains(field)) {
                 throw new InvalidQueryException("select", "unknown field '" + field + "'");
             }
             (excluded ? exclude : include).add(field);

@@ -36,7 +36,10 @@ final class AllaweeScopes {
             new Rule(PUT, "/webhooks/{id}", ApiKeyScopes.WEBHOOKS_WRITE),
             new Rule(DELETE, "/webhooks/{id}", ApiKeyScopes.WEBHOOKS_WRITE),
             new Rule(POST, "/webhooks/{id}/{action:enable|disable}", ApiKeyScopes.WEBHOOKS_WRITE),
-            new Rule(POST, "/webhooks/{id}/secret/roll", ApiKeyScopes.WEBHOOKS_WRITE));
+            new Rule(POST, "/webhooks/{id}/secret/roll", ApiKeyScopes.WEBHOOKS_WRITE),
+            new Rule(GET, "/events", ApiKeyScopes.EVENTS_READ),
+            new Rule(GET, "/events/{id}", ApiKeyScopes.EVENTS_READ),
+            new Rule(POST, "/events/{id}/retry", ApiKeyScopes.EVENTS_RETRY));
 
     private AllaweeScopes() {
     }

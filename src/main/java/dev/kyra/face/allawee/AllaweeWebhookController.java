@@ -1,6 +1,7 @@
 package dev.kyra.face.allawee;
 
 import dev.kyra.platform.Caller;
+import dev.kyra.query.KeysetSearch;
 import dev.kyra.profile.FieldPath;
 import dev.kyra.profile.InvalidInputException;
 import dev.kyra.profile.Violation;
@@ -9,6 +10,7 @@ import dev.kyra.webhooks.AllaweeWebhook;
 import dev.kyra.webhooks.AllaweeWebhookSpec;
 import dev.kyra.webhooks.WebhookEndpoints;
 import io.swagger.v3.oas.annotations.Hidden;
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -67,12 +69,13 @@ class AllaweeWebhookController {
         return ResponseEntity.status(HttpStatus.CREATED).body(success(json(webhooks.createAllawee(caller.tenant(), spec, key))));
     }
 
+    /** The list query language (allawee.md §4.B) over the webhooks; the default webhook is the admin's, not listed. */
     @GetMapping
-    Map<String, Object> list(Caller caller) {
-        Map<String, Object> body = success(webhooks.allaweeWebhooks(caller.tenant()).stream()
-                .map(AllaweeWebhookController::json).toList());
-        body.put("metadata", Map.of("hasMore", false));
-        return body;
+    Map<String, Object> list(Caller caller, HttpServletRequest request) {
+        AllaweeListQuery list = AllaweeListQuery.from(request.getParameterMap(), AllaweeQueryFields.WEBHOOKS);
+        KeysetSearch.Page<AllaweeWebhook> page = webhooks.allaweePage(caller.tenant(), list.query());
+        return AllaweeFace.page(page.items().stream().map(webhook -> list.selected(json(webhook))).toList(),
+                page.hasMore(), page.total());
     }
 
     @GetMapping("/{id}")
@@ -207,9 +210,6 @@ class AllaweeWebhookController {
     }
 
     private static Map<String, Object> success(Object data) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("code", "success");
-        body.put("data", data);
-        return body;
+        return AllaweeFace.success(data);
     }
 }

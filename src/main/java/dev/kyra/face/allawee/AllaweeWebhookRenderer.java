@@ -32,7 +32,6 @@ class AllaweeWebhookRenderer implements WebhookRenderer {
     static final String VERIFICATION_UPDATED = "customer.verification.updated";
     static final String STATUS_UPDATED = "customer.status.updated";
     static final Set<String> EVENTS = Set.of(CREATED, UPDATED, VERIFICATION_UPDATED, STATUS_UPDATED);
-    static final String EVENT_PREFIX = "evt.";
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -64,10 +63,11 @@ class AllaweeWebhookRenderer implements WebhookRenderer {
     }
 
     @Override
-    public String render(CustomerEvent event, CustomerDetails customer) {
+    public String render(Delivery delivery, CustomerDetails customer) {
+        CustomerEvent event = delivery.event();
         Map<String, Object> metadata = new LinkedHashMap<>();
         metadata.put("sentAt", AllaweeCustomerWriter.timestamp(clock.instant()));
-        metadata.put("event", AllaweeIds.print(EVENT_PREFIX, event.id()));
+        metadata.put("event", AllaweeIds.event(delivery.objectId()));
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("event", eventName(event.type()));
         body.put("data", AllaweeCustomerWriter.customer(customer));

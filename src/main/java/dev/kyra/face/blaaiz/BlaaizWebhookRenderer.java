@@ -44,7 +44,8 @@ class BlaaizWebhookRenderer implements WebhookRenderer {
 
     /** Compact JSON in a fixed field order: naive verifiers that re-serialize still match (§6.3). */
     @Override
-    public String render(CustomerEvent event, CustomerDetails customer) {
+    public String render(Delivery delivery, CustomerDetails customer) {
+        CustomerEvent event = delivery.event();
         boolean created = event.type() == EventType.CUSTOMER_CREATED;
         ObjectNode body = JSON.createObjectNode();
         body.put("message", created ? "Customer created" : "Customer verification status updated");
