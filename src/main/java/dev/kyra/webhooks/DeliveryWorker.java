@@ -9,12 +9,7 @@ import dev.kyra.ids.UuidV7;
 import dev.kyra.platform.Mode;
 import dev.kyra.platform.Tenant;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -61,14 +56,13 @@ class DeliveryWorker implements SmartLifecycle {
     private final EventLog events;
     private final CustomerService customers;
     private final WebhookEndpoints endpoints;
-    private final TargetPolicy targets;
     private final Map<WebhookFace, WebhookRenderer> renderers;
     private final WebhookProperties settings;
     private final Clock clock;
     private final Duration lease;
     private final ConcurrentHashMap<UUID, AtomicInteger> inFlight = new ConcurrentHashMap<>();
     private final ExecutorService senders = Executors.newVirtualThreadPerTaskExecutor();
-    private final HttpClient http;
+    private final WebhookHttp http;
     private volatile Thread dispatcher;
 
     DeliveryWorker(JdbcClient jdbc, DataSource dataSource, TransactionTemplate transactions, EventLog events,
@@ -80,7 +74,6 @@ class DeliveryWorker implements SmartLifecycle {
         this.events = events;
         this.customers = customers;
         this.endpoints = endpoints;
-        this.targets = targets;
         this.renderers = new java.util.EnumMap<>(WebhookFace.class);
         renderers.forEach(renderer -> this.renderers.put(renderer.face(), renderer));
         this.settings = settings;
@@ -88,8 +81,7 @@ class DeliveryWorker implements SmartLifecycle {
         // long enough for every attempt an endpoint may queue behind, so a live claim never runs out, and
         // no longer: a killed node's claims wait this long for another node
         this.lease = settings.timeout().multipliedBy(settings.perEndpointConcurrency() + 2L);
-        this.http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
-                .connectTimeout(settings.timeout()).executor(senders).build();
+        this.http = new WebhookHttp(targets, settings.timeout(), settings.perEndpointConcurrency(), EXCERPT_BYTES);
     }
 
     @Override
@@ -108,6 +100,11 @@ class DeliveryWorker implements SmartLifecycle {
             running.interrupt();
         }
         senders.shutdownNow();
+        try {
+            http.close();
+        } catch (IOException e) {
+            log.debug("webhook client closed uncleanly: {}", e.toString());
+        }
     }
 
     @Override
@@ -206,31 +203,23 @@ class DeliveryWorker implements SmartLifecycle {
         WebhookRenderer renderer = renderers.get(endpoint.face());
         String body = body(delivery, renderer);
         URI url = URI.create(endpoint.url());
-        if (!targets.deliverable(url)) {
-            finish(delivery, Outcome.refused("the URL resolves to an address inside a network"), false);
-            return;
-        }
         String key = endpoints.signingKey(delivery.tenant(), endpoint.id(), endpoint.sealedKey());
         Map<String, String> headers = new java.util.LinkedHashMap<>();
         headers.put("Content-Type", "application/json");
         headers.put("User-Agent", "Kyra-Webhooks/1");
         headers.put("Kyra-Sequence", Long.toString(delivery.sequence()));
         headers.putAll(renderer.signatureHeaders(body, key, clock.instant()));
-        HttpRequest.Builder request = HttpRequest.newBuilder(url).timeout(settings.timeout())
-                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
-        headers.forEach(request::header);
         long started = System.nanoTime();
         try {
-            HttpResponse<InputStream> response = http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
-            String excerpt;
-            try (InputStream answer = response.body()) {
-                excerpt = new String(answer.readNBytes(EXCERPT_BYTES), StandardCharsets.UTF_8);
-            }
-            finish(delivery, new Outcome(response.statusCode(), millisSince(started), excerpt, null, headers), false);
+            WebhookHttp.Answer answer = http.post(url, headers, body);
+            finish(delivery, new Outcome(answer.statusCode(), millisSince(started), answer.excerpt(), null, headers), false);
+        } catch (WebhookHttp.InternalTargetException e) {
+            finish(delivery, new Outcome(null, millisSince(started), null, e.getMessage(), headers), false);
         } catch (IOException e) {
+            if (Thread.currentThread().isInterrupted()) {
+                return; // shutting down: the lease runs out and the attempt is made again
+            }
             finish(delivery, new Outcome(null, millisSince(started), null, e.getClass().getSimpleName(), headers), false);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt(); // shutting down: the lease runs out and the attempt is made again
         }
     }
 

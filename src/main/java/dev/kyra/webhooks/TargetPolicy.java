@@ -14,8 +14,8 @@ import org.springframework.stereotype.Component;
 /**
  * Which URLs webhooks may be sent to (decision D7): HTTPS, and never an address inside a network —
  * loopback, private, link-local, CGNAT, multicast, unspecified, or a cloud metadata address. Checked
- * when a URL is registered (literal addresses and {@code localhost}) and again before each delivery
- * against what the host resolves to. {@code KYRA_WEBHOOK_ALLOW_PRIVATE_TARGETS=true} lifts both rules,
+ * when a URL is registered (literal addresses and {@code localhost}) and again by each delivery
+ * against the addresses it connects to ({@link WebhookHttp} resolves the host through this policy). {@code KYRA_WEBHOOK_ALLOW_PRIVATE_TARGETS=true} lifts both rules,
  * for development and tests only.
  */
 @Component
@@ -53,21 +53,9 @@ public class TargetPolicy {
         return Optional.of(uri);
     }
 
-    /** Whether a delivery may connect to this host now, by every address it resolves to. */
-    boolean deliverable(URI uri) {
-        if (allowPrivate) {
-            return true;
-        }
-        try {
-            for (InetAddress address : InetAddress.getAllByName(uri.getHost())) {
-                if (isInternal(address)) {
-                    return false;
-                }
-            }
-            return true;
-        } catch (UnknownHostException e) {
-            return false;
-        }
+    /** Whether a delivery may connect to this address, one its host resolved to as it connects. */
+    boolean mayConnectTo(InetAddress address) {
+        return allowPrivate || !isInternal(address);
     }
 
     static boolean isInternal(InetAddress address) {
