@@ -33,7 +33,8 @@ class ReadmeTest {
             "KYRA_BOOTSTRAP_CLIENT_ID", "kyra.bootstrap.client-id",
             "KYRA_BOOTSTRAP_CLIENT_SECRET", "kyra.bootstrap.client-secret",
             "KYRA_BOOTSTRAP_API_KEY", "kyra.bootstrap.api-key",
-            "KYRA_ADMIN_TOKEN", "kyra.admin-token");
+            "KYRA_ADMIN_TOKEN", "kyra.admin-token",
+            "KYRA_WEBHOOK_ALLOW_PRIVATE_TARGETS", "kyra.webhook.allow-private-targets");
 
     @TempDir
     Path dataDir;
@@ -71,7 +72,7 @@ class ReadmeTest {
             Run run = bash(script.toString());
 
             assertThat(run.exitCode()).as("the README's commands, run in order:\n" + run.output()).isZero();
-            assertThat(run.output()).contains("\"PROCESSING\"", "\"VERIFIED\"", "NG-LA", "204");
+            assertThat(run.output()).contains("\"PROCESSING\"", "\"VERIFIED\"", "NG-LA", "204", "Kyra-Sequence=1", "202");
         }
     }
 
