@@ -1,4 +1,5 @@
--- POST /api/external/customer: a new individual each time.
+-- POST /api/external/customer: a new individual each time. With BENCH_RATE (requests a second in all)
+-- and BENCH_THREADS (wrk's -t), each thread paces its connections to its share of that rate.
 package.path = package.path .. ";" .. os.getenv("BENCH_LUA") .. "/?.lua"
 local common = require("common")
 
@@ -19,6 +20,11 @@ function request()
       tag, counter, tag, counter)
   return wrk.format("POST", "/api/external/customer",
       {["Authorization"] = "Bearer " .. os.getenv("BENCH_TOKEN"), ["Content-Type"] = "application/json"}, body)
+end
+
+local rate = tonumber(os.getenv("BENCH_RATE") or "0")
+if rate > 0 then
+  delay = common.paced(rate / tonumber(os.getenv("BENCH_THREADS")))
 end
 
 done = common.report

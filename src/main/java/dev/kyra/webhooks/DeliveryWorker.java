@@ -23,10 +23,13 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 import org.postgresql.PGConnection;
+import org.postgresql.PGNotification;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -36,8 +39,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Sends the outbox (decision D8). One dispatcher per node waits for the outbox's notification (or
- * {@code pollInterval}), claims due deliveries with {@code FOR UPDATE SKIP LOCKED} and a lease, and
+ * Sends the outbox (decision D8). One dispatcher per node waits for the outbox's notification, an
+ * attempt's end or {@code pollInterval}, claims due deliveries with {@code FOR UPDATE SKIP LOCKED} and a lease, and
  * sends each on a virtual thread: no transaction is open during an HTTP call, two nodes never hold
  * one delivery at once, and a killed node's leases run out for another node to take over. An endpoint
  * has at most {@code perEndpointConcurrency} attempts in flight, so a slow one delays only itself.
@@ -63,7 +66,9 @@ class DeliveryWorker implements SmartLifecycle {
     private final ConcurrentHashMap<UUID, AtomicInteger> inFlight = new ConcurrentHashMap<>();
     private final ExecutorService senders = Executors.newVirtualThreadPerTaskExecutor();
     private final WebhookHttp http;
+    private final Semaphore wake = new Semaphore(0);
     private volatile Thread dispatcher;
+    private volatile Thread listener;
 
     DeliveryWorker(JdbcClient jdbc, DataSource dataSource, TransactionTemplate transactions, EventLog events,
                    CustomerService customers, WebhookEndpoints endpoints, TargetPolicy targets,
@@ -86,18 +91,25 @@ class DeliveryWorker implements SmartLifecycle {
 
     @Override
     public void start() {
-        // assigned before it runs: the loop runs while it is the dispatcher
-        Thread thread = Thread.ofPlatform().name("kyra-webhooks").daemon().unstarted(this::dispatch);
-        dispatcher = thread;
-        thread.start();
+        // assigned before they run: each loop runs while its thread is the one assigned
+        Thread dispatching = Thread.ofPlatform().name("kyra-webhooks").daemon().unstarted(this::dispatch);
+        Thread listening = Thread.ofPlatform().name("kyra-webhooks-listener").daemon().unstarted(this::listen);
+        dispatcher = dispatching;
+        listener = listening;
+        dispatching.start();
+        listening.start();
     }
 
     @Override
     public void stop() {
-        Thread running = dispatcher;
+        Thread dispatching = dispatcher;
+        Thread listening = listener;
         dispatcher = null;
-        if (running != null) {
-            running.interrupt();
+        listener = null;
+        for (Thread thread : new Thread[] {dispatching, listening}) {
+            if (thread != null) {
+                thread.interrupt();
+            }
         }
         senders.shutdownNow();
         try {
@@ -112,29 +124,55 @@ class DeliveryWorker implements SmartLifecycle {
         return dispatcher != null;
     }
 
+    /**
+     * Claims and hands out what is due until nothing more can be claimed — nothing is due, or every
+     * endpoint with due deliveries has its attempts in flight — then waits to be woken: by a new
+     * delivery's notification, by an attempt's end (its endpoint may take the next one), or by the
+     * poll interval.
+     */
     private void dispatch() {
-        Connection listener = null;
         while (dispatcher == Thread.currentThread()) {
             try {
-                if (listener == null) {
-                    listener = listen();
+                while (claimAndSend() > 0) {
+                    // claimed some: there may be more to claim at once
                 }
-                while (claimAndSend() == BATCH) {
-                    // a full batch: there may be more due at once
-                }
-                listener.unwrap(PGConnection.class).getNotifications((int) settings.pollInterval().toMillis());
-            } catch (SQLException | RuntimeException e) {
-                listener = closeQuietly(listener);
+            } catch (RuntimeException e) {
                 log.debug("webhook dispatch paused: {}", e.toString());
+            }
+            try {
+                wake.tryAcquire(settings.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+                wake.drainPermits();
+            } catch (InterruptedException e) {
+                return;
+            }
+        }
+    }
+
+    /** Listens for the outbox's notifications (held back by PostgreSQL until their commit) and wakes the dispatcher. */
+    private void listen() {
+        Connection connection = null;
+        while (listener == Thread.currentThread()) {
+            try {
+                if (connection == null) {
+                    connection = listening();
+                }
+                PGNotification[] notifications = connection.unwrap(PGConnection.class)
+                        .getNotifications((int) settings.pollInterval().toMillis());
+                if (notifications != null && notifications.length > 0) {
+                    wake.release();
+                }
+            } catch (SQLException | RuntimeException e) {
+                connection = closeQuietly(connection);
+                log.debug("webhook listener paused: {}", e.toString());
                 if (!pause(settings.pollInterval())) {
                     return;
                 }
             }
         }
-        closeQuietly(listener);
+        closeQuietly(connection);
     }
 
-    private Connection listen() throws SQLException {
+    private Connection listening() throws SQLException {
         Connection connection = dataSource.getConnection();
         try (Statement statement = connection.createStatement()) {
             statement.execute("listen " + Outbox.CHANNEL);
@@ -144,8 +182,11 @@ class DeliveryWorker implements SmartLifecycle {
 
     /** Claims what is due and hands each to a sender; returns how many it claimed. */
     private int claimAndSend() {
-        UUID[] busy = inFlight.entrySet().stream().filter(entry -> entry.getValue().get() >= settings.perEndpointConcurrency())
-                .map(Map.Entry::getKey).toArray(UUID[]::new);
+        // each endpoint's attempts in flight here: it is given only what its limit leaves
+        List<Map.Entry<UUID, Integer>> sending = inFlight.entrySet().stream()
+                .map(entry -> Map.entry(entry.getKey(), entry.getValue().get())).filter(entry -> entry.getValue() > 0).toList();
+        UUID[] sendingTo = sending.stream().map(Map.Entry::getKey).toArray(UUID[]::new);
+        Integer[] sendingCounts = sending.stream().map(Map.Entry::getValue).toArray(Integer[]::new);
         // the conditions that make a row due are on the locking select itself: a row another node claimed
         // meanwhile is re-checked against its new version there, and skipped (a subquery's filter would not be)
         List<Claimed> claimed = jdbc.sql("""
@@ -153,13 +194,15 @@ class DeliveryWorker implements SmartLifecycle {
                             select id from webhook_deliveries
                             where status = 'pending' and next_attempt_at <= now()
                               and (lease_until is null or lease_until < now())
-                              and not (endpoint_id = any(:busy))
-                              and id in (select id from (
-                                    select id, row_number() over (partition by endpoint_id order by next_attempt_at) as place
+                              and id in (select due.id from (
+                                    select id, endpoint_id,
+                                           row_number() over (partition by endpoint_id order by next_attempt_at) as place
                                     from webhook_deliveries
                                     where status = 'pending' and next_attempt_at <= now()
                                       and (lease_until is null or lease_until < now())) due
-                                where place <= :perEndpoint)
+                                left join unnest(cast(:sendingTo as uuid[]), cast(:sendingCounts as int[]))
+                                     as sending(endpoint_id, in_flight) on sending.endpoint_id = due.endpoint_id
+                                where due.place <= :perEndpoint - coalesce(sending.in_flight, 0))
                             order by next_attempt_at limit :batch
                             for update skip locked)
                         update webhook_deliveries d set lease_until = now() + cast(:lease as interval), updated_at = now()
@@ -167,7 +210,8 @@ class DeliveryWorker implements SmartLifecycle {
                         where d.id = claimed.id and e.id = d.event_id and w.id = d.endpoint_id
                         returning d.id, d.object_id, d.platform_id, d.mode, d.event_id, e.sequence, d.attempts, d.replays,
                                   d.body, w.id as endpoint_id, w.face, w.url, w.enabled, w.signing_key""")
-                .param("lease", lease.toMillis() + " milliseconds").param("busy", busy)
+                .param("lease", lease.toMillis() + " milliseconds")
+                .param("sendingTo", sendingTo).param("sendingCounts", sendingCounts)
                 .param("perEndpoint", settings.perEndpointConcurrency()).param("batch", BATCH)
                 .query((row, n) -> new Claimed(row.getObject("id", UUID.class), row.getBytes("object_id"),
                         new Tenant(row.getObject("platform_id", UUID.class), Mode.fromCode(row.getString("mode")).orElseThrow()),
@@ -188,6 +232,7 @@ class DeliveryWorker implements SmartLifecycle {
                     finish(delivery, Outcome.refused("Kyra could not make the attempt: " + e.getClass().getSimpleName()), false);
                 } finally {
                     inFlight.get(endpointId).decrementAndGet();
+                    wake.release(); // the endpoint may take its next delivery
                 }
             });
         }
