@@ -28,3 +28,8 @@ create index webhook_deliveries_tenant_time on webhook_deliveries (platform_id, 
 -- no enabled webhook of that platform and mode is subscribed to, disabled ones included (A13).
 alter table webhook_endpoints add column fallback boolean not null default false;
 create unique index webhook_endpoints_one_fallback on webhook_endpoints (platform_id, mode) where fallback;
+
+-- the workers claim each endpoint's due deliveries by this, so one endpoint's backlog never hides another's
+-- (it replaces the index of due deliveries across endpoints)
+drop index webhook_deliveries_due;
+create index webhook_deliveries_endpoint_due on webhook_deliveries (endpoint_id, next_attempt_at) where status = 'pending';

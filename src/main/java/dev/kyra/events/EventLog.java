@@ -83,7 +83,16 @@ public class EventLog {
                  order by sequence desc limit\s""" + limit + ") e)";
     }
 
-    /** The events of a JSON array built by {@link #recentCommentsOf}. */
+    /**
+     * The SQL of one event as a JSON array of one, for a statement that reads it beside rows of its
+     * own: the expressions give its id and tenant. Read it with {@link #fromJson}.
+     */
+    public static String eventOf(String idSql, String platformSql, String modeSql) {
+        return "(select json_agg(e) from (select " + COLUMNS + " from customer_events where id = " + idSql
+                + " and platform_id = " + platformSql + " and mode = " + modeSql + ") e)";
+    }
+
+    /** The events of a JSON array built by {@link #recentCommentsOf} or {@link #eventOf}. */
     public static List<CustomerEvent> fromJson(String json) {
         return Row.mapAll(json, EventLog::map);
     }

@@ -163,52 +163,36 @@ public class WebhookEndpoints {
     /** Replaces what the client says of the webhook; its key and whether it is enabled stay. */
     @Transactional
     public AllaweeWebhook updateAllawee(Tenant tenant, byte[] objectId, AllaweeWebhookSpec spec) {
-        String url = checked(spec.url());
-        int updated = jdbc.sql("""
-                        update webhook_endpoints set url = :url, name = :name, events = :events, api_version = :apiVersion,
-                            description = :description, metadata = :metadata, updated_at = :now
-                        where object_id = :objectId and platform_id = :platformId and mode = :mode and face = 'allawee'""")
-                .param("url", url).param("name", spec.name()).param("events", spec.events().toArray(String[]::new))
-                .param("apiVersion", spec.apiVersion()).param("description", spec.description())
-                .param("metadata", spec.metadata()).param("now", Timestamp.from(Timestamps.now(clock)))
-                .param("objectId", objectId).param("platformId", tenant.platformId()).param("mode", tenant.mode().code())
-                .update();
-        if (updated == 0) {
-            throw new WebhookNotFoundException();
-        }
+        Map<String, Object> values = new java.util.HashMap<>(); // the optional fields may be null
+        values.put("url", checked(spec.url()));
+        values.put("name", spec.name());
+        values.put("events", spec.events().toArray(String[]::new));
+        values.put("apiVersion", spec.apiVersion());
+        values.put("description", spec.description());
+        values.put("metadata", spec.metadata());
+        changeAllawee(tenant, objectId, """
+                        url = :url, name = :name, events = :events, api_version = :apiVersion, description = :description,
+                        metadata = :metadata""", values);
         return allawee(tenant, objectId).orElseThrow();
     }
 
     /** Deletes the webhook and what it has not delivered yet; its log goes with it. */
     @Transactional
     public void deleteAllawee(Tenant tenant, byte[] objectId) {
-        int deleted = jdbc.sql("delete from webhook_endpoints where object_id = :objectId and platform_id = :platformId"
-                        + " and mode = :mode and face = 'allawee'")
+        found(jdbc.sql("delete from webhook_endpoints where object_id = :objectId and " + ALLAWEE_SCOPE)
                 .param("objectId", objectId).param("platformId", tenant.platformId()).param("mode", tenant.mode().code())
-                .update();
-        if (deleted == 0) {
-            throw new WebhookNotFoundException();
-        }
+                .update());
     }
 
     @Transactional
     public AllaweeWebhook setAllaweeEnabled(Tenant tenant, byte[] objectId, boolean enabled) {
-        int updated = jdbc.sql("""
-                        update webhook_endpoints set enabled = :enabled, updated_at = :now
-                        where object_id = :objectId and platform_id = :platformId and mode = :mode and face = 'allawee'""")
-                .param("enabled", enabled).param("now", Timestamp.from(Timestamps.now(clock)))
-                .param("objectId", objectId).param("platformId", tenant.platformId()).param("mode", tenant.mode().code())
-                .update();
-        if (updated == 0) {
-            throw new WebhookNotFoundException();
-        }
+        changeAllawee(tenant, objectId, "enabled = :enabled", Map.of("enabled", enabled));
         return allawee(tenant, objectId).orElseThrow();
     }
 
     /** The webhook's signing key, read back (the Allawee {@code /secret}). */
     public String allaweeSecret(Tenant tenant, byte[] objectId) {
-        return jdbc.sql("select id, signing_key from webhook_endpoints where object_id = :objectId and platform_id = :platformId"
-                        + " and mode = :mode and face = 'allawee'")
+        return jdbc.sql("select id, signing_key from webhook_endpoints where object_id = :objectId and " + ALLAWEE_SCOPE)
                 .param("objectId", objectId).param("platformId", tenant.platformId()).param("mode", tenant.mode().code())
                 .query((row, n) -> sealer.open(row.getBytes("signing_key"), boundTo(tenant, row.getObject("id", UUID.class))))
                 .optional().orElseThrow(WebhookNotFoundException::new);
@@ -223,11 +207,7 @@ public class WebhookEndpoints {
     public String rollAllaweeSecret(Tenant tenant, byte[] objectId, String signingKey) {
         AllaweeWebhook webhook = allawee(tenant, objectId).orElseThrow(WebhookNotFoundException::new);
         String key = signingKey == null ? newSecret() : signingKey;
-        jdbc.sql("update webhook_endpoints set signing_key = :key, updated_at = :now where id = :id and platform_id = :platformId"
-                        + " and mode = :mode")
-                .param("key", sealer.seal(key, boundTo(tenant, webhook.id()))).param("now", Timestamp.from(Timestamps.now(clock)))
-                .param("id", webhook.id()).param("platformId", tenant.platformId()).param("mode", tenant.mode().code())
-                .update();
+        changeAllawee(tenant, objectId, "signing_key = :key", Map.of("key", sealer.seal(key, boundTo(tenant, webhook.id()))));
         return key;
     }
 
@@ -288,6 +268,25 @@ public class WebhookEndpoints {
         jdbc.sql("delete from webhook_endpoints where platform_id = :platformId and mode = :mode and fallback")
                 .param("platformId", tenant.platformId()).param("mode", tenant.mode().code())
                 .update();
+    }
+
+    /**
+     * Sets columns of the tenant's Allawee webhook, and its {@code updated_at}.
+     *
+     * @throws WebhookNotFoundException when the tenant has no such webhook
+     */
+    private void changeAllawee(Tenant tenant, byte[] objectId, String assignments, Map<String, Object> values) {
+        found(jdbc.sql("update webhook_endpoints set " + assignments + ", updated_at = :now where object_id = :objectId and "
+                        + ALLAWEE_SCOPE)
+                .params(values).param("now", Timestamp.from(Timestamps.now(clock)))
+                .param("objectId", objectId).param("platformId", tenant.platformId()).param("mode", tenant.mode().code())
+                .update());
+    }
+
+    private static void found(int rows) {
+        if (rows == 0) {
+            throw new WebhookNotFoundException();
+        }
     }
 
     /** The endpoint's signing key, opened for one delivery. */

@@ -8,6 +8,7 @@ import dev.kyra.support.KyraIntegrationTest;
 import dev.kyra.support.Response;
 import dev.kyra.support.Tenant;
 import dev.kyra.support.TenantState;
+import dev.kyra.support.Tenants;
 import dev.kyra.support.WebhookReceiver;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -149,6 +150,28 @@ class AllaweeEventsTest extends KyraIntegrationTest {
         assertThat(api.get("/events/" + eventId, readOnly).status()).isEqualTo(200);
         assertThat(api.get("/events", customersOnly).status()).isEqualTo(403);
         assertThat(TenantState.of(jdbc, tenant.platformId())).as("nothing was retried").isEqualTo(before);
+    }
+
+    @Test
+    void theLiveModeSeesNoneOfTheTestModesWebhooksOrEventsAndFeedsNone() {
+        enabledWebhook(List.of("customer.created"));
+        api.post("/customers", tenant.apiKey(), Customers.ALLAWEE_INDIVIDUAL);
+        eventually(() -> list("").size() == 1);
+        String eventId = list("").get(0).get("id").stringValue();
+        String live = tenants.apiKey(tenant.platformId(), "live", Tenants.ALL_KEY_SCOPES);
+
+        assertThat(api.get("/events", live).data()).isEmpty();
+        assertThat(api.get("/webhooks", live).data()).isEmpty();
+        assertThat(api.get("/events/" + eventId, live).status()).isEqualTo(404);
+        assertThat(api.post("/events/" + eventId + "/retry", live, "{}").status()).isEqualTo(404);
+        String liveCustomer = api.post("/customers", live, Json.with(Customers.ALLAWEE_INDIVIDUAL, "reference", "live-one"))
+                .data().get("id").stringValue();
+        String testCustomer = api.post("/customers", tenant.apiKey(), Json.with(Customers.ALLAWEE_INDIVIDUAL, "reference", "test-two"))
+                .data().get("id").stringValue();
+        receiver.await(request -> request.body().contains(testCustomer));
+        assertThat(receiver.received()).noneMatch(request -> request.body().contains(liveCustomer));
+        assertThat(jdbc.sql("select count(*) from webhook_deliveries where platform_id = cast(:p as uuid) and mode = 'live'")
+                .param("p", tenant.platformId()).query(Long.class).single()).isZero();
     }
 
     @Test
