@@ -28,7 +28,8 @@ import java.util.regex.Pattern;
 public final class CustomerQueries implements AttributeTable {
 
     /** Same derivation as {@link Customer#displayName()}. */
-    static final String DISPLAY_NAME_SQL = "coalesce(profile ->> 'name', profile ->> 'business_name', "
+    /** The name a customer is shown by: an individual's full name, a business's name. */
+    public static final String DISPLAY_NAME_SQL = "coalesce(profile ->> 'name', profile ->> 'business_name', "
             + "nullif(btrim(coalesce(profile ->> 'first_name', '') || ' ' || coalesce(profile ->> 'last_name', '')), ''))";
 
     private static final Pattern METADATA_KEY = Pattern.compile("[A-Za-z0-9_-]{1,64}");

@@ -22,7 +22,8 @@ import org.springframework.transaction.annotation.Transactional;
  * Reviewers' decisions (Blaaiz spec §5, decision A5): on a customer under review, on each of its
  * owners and documents, and on the tiers a platform asked for. Reviewers act for Kyra's operator, so
  * they name a customer by its id alone; the customer's own tenant scopes everything after that.
- * Every decision is a move of {@link Transitions}, recorded with the admin token as its actor.
+ * Every decision is a move of {@link Transitions}, recorded with its actor: a named reviewer through
+ * the console, the admin token through the admin API.
  */
 @Service
 public class ReviewService {
@@ -37,9 +38,12 @@ public class ReviewService {
     private final ReviewQueueRepository queue;
     private final Transitions transitions;
     private final CustomerService reads;
+    private final FourEyes fourEyes;
 
     ReviewService(CustomerRepository customers, OwnerRepository owners, DocumentRepository documents,
-                  TierRequestRepository verifications, ReviewQueueRepository queue, Transitions transitions, CustomerService reads) {
+                  TierRequestRepository verifications, ReviewQueueRepository queue, Transitions transitions, CustomerService reads,
+                  FourEyes fourEyes) {
+        this.fourEyes = fourEyes;
         this.customers = customers;
         this.owners = owners;
         this.documents = documents;
@@ -49,9 +53,8 @@ public class ReviewService {
         this.reads = reads;
     }
 
-    /** @param platformId only this platform's customers, or null for every platform's */
-    public List<ReviewQueueEntry> queue(UUID platformId, int limit) {
-        return queue.oldestFirst(platformId, limit);
+    public List<ReviewQueueEntry> queue(QueueFilter filter, int limit) {
+        return queue.oldestFirst(filter, limit);
     }
 
     /** The tenant a customer belongs to: what a reviewer acts as. */
@@ -72,8 +75,8 @@ public class ReviewService {
      * Refused while any of them is REJECTED: the platform must fix it first.
      */
     @Transactional
-    public CustomerDetails approve(UUID customerId, String comment) {
-        Caller reviewer = reviewerOf(customerId);
+    public CustomerDetails approve(Actor actor, UUID customerId, String comment) {
+        Caller reviewer = reviewerOf(actor, customerId);
         Customer customer = lock(reviewer, customerId);
         requireUnderReview(customer, "approved");
         List<Owner> customerOwners = owners.findByCustomer(reviewer.tenant(), customerId);
@@ -84,6 +87,9 @@ public class ReviewService {
             throw new ActionRefusedException(Violation.general(
                     "A customer cannot be approved while one of its owners or documents is rejected."));
         }
+        if (!fourEyes.approves(reviewer, customerId, comment)) {
+            return details(customerId); // the first of two approvals
+        }
         transitions.moveChildren(reviewer, customer, customerOwners, customerDocuments,
                 Lifecycle.ChildAction.CUSTOMER_APPROVED);
         transitions.move(reviewer, customer, Lifecycle.CustomerAction.APPROVE, customer.kybScope(), comment, null);
@@ -92,8 +98,8 @@ public class ReviewService {
 
     /** Rejects a customer under review; its owners and documents under review go back to PENDING. */
     @Transactional
-    public CustomerDetails reject(UUID customerId, String comment) {
-        Caller reviewer = reviewerOf(customerId);
+    public CustomerDetails reject(Actor actor, UUID customerId, String comment) {
+        Caller reviewer = reviewerOf(actor, customerId);
         Customer customer = lock(reviewer, customerId);
         requireUnderReview(customer, "rejected");
         transitions.moveChildren(reviewer, customer, owners.findByCustomer(reviewer.tenant(), customerId),
@@ -104,8 +110,8 @@ public class ReviewService {
 
     /** Approves or rejects one owner under review; the comment joins its {@code admin_comments}. */
     @Transactional
-    public CustomerDetails decideOwner(UUID customerId, String ownerId, Verdict verdict, String comment) {
-        Caller reviewer = reviewerOf(customerId);
+    public CustomerDetails decideOwner(Actor actor, UUID customerId, String ownerId, Verdict verdict, String comment) {
+        Caller reviewer = reviewerOf(actor, customerId);
         Customer customer = lock(reviewer, customerId);
         Owner owner = RecordIds.parse(ownerId).flatMap(id -> owners.find(reviewer.tenant(), customerId, id))
                 .orElseThrow(NotFoundException::owner);
@@ -116,8 +122,8 @@ public class ReviewService {
 
     /** Approves or rejects one document under review; the comment joins its {@code admin_comments}. */
     @Transactional
-    public CustomerDetails decideDocument(UUID customerId, String documentId, Verdict verdict, String comment) {
-        Caller reviewer = reviewerOf(customerId);
+    public CustomerDetails decideDocument(Actor actor, UUID customerId, String documentId, Verdict verdict, String comment) {
+        Caller reviewer = reviewerOf(actor, customerId);
         Customer customer = lock(reviewer, customerId);
         Document document = RecordIds.parse(documentId).flatMap(id -> documents.find(reviewer.tenant(), customerId, id))
                 .orElseThrow(NotFoundException::document);
@@ -128,8 +134,8 @@ public class ReviewService {
 
     /** A reviewer's verdict on a pending tier. */
     @Transactional
-    public CustomerDetails decideTier(UUID customerId, Tier tier, Verdict verdict) {
-        return decideTier(reviewerOf(customerId), CustomerRef.id(customerId), tier, verdict);
+    public CustomerDetails decideTier(Actor actor, UUID customerId, Tier tier, Verdict verdict) {
+        return decideTier(reviewerOf(actor, customerId), CustomerRef.id(customerId), tier, verdict);
     }
 
     /**
@@ -150,14 +156,20 @@ public class ReviewService {
 
     /** Activates or deactivates a customer (decision A6): a reviewer's call, not the platform's. */
     @Transactional
-    public CustomerDetails setActivity(UUID customerId, Activity activity, String comment) {
-        Caller reviewer = reviewerOf(customerId);
+    public CustomerDetails setActivity(Actor actor, UUID customerId, Activity activity, String comment) {
+        Caller reviewer = reviewerOf(actor, customerId);
         transitions.setActivity(reviewer, lock(reviewer, customerId), activity, comment);
         return details(customerId);
     }
 
-    private Caller reviewerOf(UUID customerId) {
-        return new Caller(tenantOf(customerId), Actor.ADMIN);
+    /** The decision's caller: the reviewer (or the admin token), acting in the customer's own tenant. */
+    private Caller reviewerOf(Actor actor, UUID customerId) {
+        return new Caller(tenantOf(customerId), actor);
+    }
+
+    /** Under four eyes, who gave the first approval that waits for a second; empty otherwise. */
+    public Optional<String> firstApprovalOf(UUID customerId) {
+        return fourEyes.waiting(customerId);
     }
 
     private Customer lock(Caller reviewer, UUID customerId) {

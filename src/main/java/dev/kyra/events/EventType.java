@@ -22,7 +22,9 @@ public enum EventType {
     DOCUMENT_REMOVED("document.removed"),
     DOCUMENT_STATUS_CHANGED("document.status_changed"),
     TIER_REQUESTED("tier.requested"),
-    TIER_DECIDED("tier.decided");
+    TIER_DECIDED("tier.decided"),
+    /** Under four eyes, a first reviewer's approval, waiting for a second reviewer's: no change the platform sees. */
+    FIRST_APPROVAL("customer.first_approval");
 
     private final String code;
 

@@ -46,6 +46,10 @@ public record Actor(Kind kind, String id) {
         return new Actor(Kind.LEGACY_KEY, keyId);
     }
 
+    public static Actor reviewer(String reviewerId) {
+        return new Actor(Kind.REVIEWER, reviewerId);
+    }
+
     @Override
     public String toString() {
         return id == null ? kind.code : kind.code + ":" + id;

@@ -2,12 +2,13 @@ package dev.kyra.platform;
 
 /** A partial change of a platform's settings: a null component leaves that setting as it is. */
 public record SettingsChange(Boolean minimalKybAllowed, Boolean autoVerifyBusinessCustomers,
-                             Boolean autoVerifyIndividuals) {
+                             Boolean autoVerifyIndividuals, Boolean fourEyes) {
 
     PlatformSettings applyTo(PlatformSettings current) {
         return new PlatformSettings(
                 minimalKybAllowed != null ? minimalKybAllowed : current.minimalKybAllowed(),
                 autoVerifyBusinessCustomers != null ? autoVerifyBusinessCustomers : current.autoVerifyBusinessCustomers(),
-                autoVerifyIndividuals != null ? autoVerifyIndividuals : current.autoVerifyIndividuals());
+                autoVerifyIndividuals != null ? autoVerifyIndividuals : current.autoVerifyIndividuals(),
+                fourEyes != null ? fourEyes : current.fourEyes());
     }
 }

@@ -78,9 +78,10 @@ class DeliveryWorker implements SmartLifecycle {
         renderers.forEach(renderer -> this.renderers.put(renderer.face(), renderer));
         this.settings = settings;
         this.clock = clock;
-        // long enough for every attempt an endpoint may queue behind, so a live claim never runs out, and
-        // no longer: a killed node's claims wait this long for another node
-        this.lease = settings.timeout().multipliedBy(settings.perEndpointConcurrency() + 2L);
+        // an attempt starts as soon as it is claimed and may wait a timeout for a connection and another for
+        // the answer: three timeouts cover it with room, so a live claim never runs out, and a killed node's
+        // claims wait no longer than that for another node
+        this.lease = settings.timeout().multipliedBy(3);
         this.http = new WebhookHttp(targets, settings.timeout(), CONNECTIONS_PER_HOST, EXCERPT_BYTES);
         this.bodies = new GroupCommit<>("kyra-webhook-bodies", BATCH, store::keepBodies);
         this.outcomes = new GroupCommit<>("kyra-webhook-outcomes", BATCH, store::record);

@@ -21,7 +21,7 @@ record WebhookProperties(@DefaultValue("10") @Positive int maxAttempts,
                          @DefaultValue("24h") @NotNull Duration retryMaxDelay,
                          @DefaultValue("10s") @NotNull Duration timeout,
                          @DefaultValue("2s") @NotNull Duration pollInterval,
-                         @DefaultValue("4") @Positive int perEndpointConcurrency,
+                         @DefaultValue("16") @Positive int perEndpointConcurrency,
                          @DefaultValue("90d") @NotNull Duration retention) {
 
     /** The delay before attempt {@code attempt + 1}, after {@code attempt} attempts failed; jitter given in [0.8, 1.2]. */

@@ -44,6 +44,7 @@ public abstract class KyraIntegrationTest {
         registry.add("kyra.webhook.max-attempts", () -> "3");
         registry.add("kyra.webhook.timeout", () -> "2s");
         registry.add("kyra.webhook.poll-interval", () -> "200ms");
+        registry.add("kyra.webhook.per-endpoint-concurrency", () -> "4");
     }
 
     @BeforeEach

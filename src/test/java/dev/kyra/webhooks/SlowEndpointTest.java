@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * One dead endpoint does not hold the others up (decision D8): while every attempt to a receiver that
@@ -23,8 +24,12 @@ import org.junit.jupiter.api.Test;
  */
 class SlowEndpointTest extends KyraIntegrationTest {
 
+    @Autowired
+    WebhookProperties settings;
+
     @Test
     void anEndpointThatNeverAnswersDelaysNoOtherEndpoint() throws IOException {
+        int limit = settings.perEndpointConcurrency();
         Tenant tenant = tenants.create();
         try (BlackHole dead = new BlackHole(); WebhookReceiver alive = new WebhookReceiver()) {
             String webhook = api.post("/webhooks", tenant.apiKey(), Json.write(Map.of("name", "dead", "events",
@@ -34,12 +39,12 @@ class SlowEndpointTest extends KyraIntegrationTest {
                     "payout_url", alive.url("/p")));
 
             List<String> customers = new ArrayList<>();
-            for (int i = 0; i < 8; i++) { // twice as many as one endpoint may have in flight
+            for (int i = 0; i < 2 * limit; i++) { // twice as many as one endpoint may have in flight
                 customers.add(api.post("/customers", tenant.apiKey(), Json.with(Customers.ALLAWEE_INDIVIDUAL,
                         "reference", "slow-" + i)).data().get("id").stringValue());
             }
             long deadline = System.nanoTime() + 10_000_000_000L;
-            while (dead.connections() < 4 && System.nanoTime() < deadline) {
+            while (dead.connections() < limit && System.nanoTime() < deadline) {
                 Thread.onSpinWait();
             }
             for (int i = 0; i < customers.size(); i++) {
@@ -49,7 +54,7 @@ class SlowEndpointTest extends KyraIntegrationTest {
             }
 
             assertThat(finishedAttemptsTo(dead.port())).as("every attempt to the dead endpoint is still waiting").isZero();
-            assertThat(dead.connections()).as("the dead endpoint is tried 4 at a time, its limit").isEqualTo(4);
+            assertThat(dead.connections()).as("the dead endpoint is tried as many at a time as its limit").isEqualTo(limit);
         }
     }
 

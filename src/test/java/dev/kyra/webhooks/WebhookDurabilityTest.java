@@ -34,7 +34,7 @@ class WebhookDurabilityTest {
     private static final Map<String, String> WEBHOOKS = Map.of("kyra.webhook.allow-private-targets", "true",
             "kyra.webhook.retry-initial-delay", "200ms", "kyra.webhook.retry-max-delay", "500ms",
             "kyra.webhook.max-attempts", "1000", "kyra.webhook.poll-interval", "200ms",
-            // a killed node's claims run out after 6 timeouts: 6 s here, well within the wait below
+            // a killed node's claims run out after 3 timeouts: 3 s here, well within the wait below
             "kyra.webhook.timeout", "1s");
 
     @TempDir

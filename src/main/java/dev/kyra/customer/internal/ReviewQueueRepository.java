@@ -1,5 +1,7 @@
 package dev.kyra.customer.internal;
 
+import dev.kyra.customer.CustomerQueries;
+import dev.kyra.customer.QueueFilter;
 import dev.kyra.customer.ReviewQueueEntry;
 import dev.kyra.customer.Tier;
 import java.time.Instant;
@@ -24,8 +26,8 @@ public class ReviewQueueRepository {
         this.jdbc = jdbc;
     }
 
-    /** @param platformId only this platform's customers, or null for every platform's */
-    public List<ReviewQueueEntry> oldestFirst(UUID platformId, int limit) {
+    public List<ReviewQueueEntry> oldestFirst(QueueFilter filter, int limit) {
+        UUID platformId = filter.platformId();
         return jdbc.sql("select " + CustomerRepository.COLUMNS + """
                         , waiting.since, waiting.tiers
                         from customers join (
@@ -40,9 +42,20 @@ public class ReviewQueueRepository {
                             ) as entries
                             group by customer_id
                         ) as waiting on waiting.customer_id = customers.id
+                        where (cast(:type as text) is null or customers.type = :type)
+                          and (cast(:status as text) is null or customers.verification_status = :status)
+                          and (cast(:tier as text) is null or :tier = any(waiting.tiers))
+                          and (cast(:search as text) is null or customers.id::text = :search
+                               or strpos(lower(coalesce(%s, '')), lower(:search)) > 0
+                               or strpos(lower(coalesce(customers.email, '')), lower(:search)) > 0
+                               or strpos(lower(coalesce(customers.reference, '')), lower(:search)) > 0)
                         order by waiting.since, customers.id
-                        limit :limit""")
+                        limit :limit""".formatted(CustomerQueries.DISPLAY_NAME_SQL))
                 .param("platform", platformId)
+                .param("type", filter.type() == null ? null : filter.type().code())
+                .param("status", filter.status() == null ? null : filter.status().name())
+                .param("tier", filter.tier() == null ? null : filter.tier().code())
+                .param("search", filter.search() == null || filter.search().isBlank() ? null : filter.search().strip())
                 .param("limit", limit)
                 .query((row, n) -> new ReviewQueueEntry(CustomerRepository.map(row, n),
                         row.getTimestamp("since").toInstant(),

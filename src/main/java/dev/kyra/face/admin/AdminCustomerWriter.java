@@ -60,13 +60,15 @@ final class AdminCustomerWriter {
     }
 
     /** One event of a customer's history; personal values arrive masked. */
-    static Map<String, Object> historyEntry(CustomerEvent event) {
+    /** @param reviewerOf the named reviewer of a {@code reviewer:<id>} actor, for the entry's {@code reviewer} */
+    static Map<String, Object> historyEntry(CustomerEvent event, java.util.function.Function<String, Map<String, Object>> reviewerOf) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("id", event.id().toString());
         json.put("sequence", event.sequence());
         json.put("type", event.type().code());
         json.put("at", event.occurredAt().toString());
         json.put("actor", event.actor());
+        json.put("reviewer", reviewerOf.apply(event.actor()));
         json.put("subject", event.subject());
         json.put("from", event.fromStatus());
         json.put("to", event.toStatus());

@@ -7,6 +7,8 @@ import dev.kyra.profile.DuplicateException;
 import dev.kyra.profile.InvalidInputException;
 import dev.kyra.profile.NotFoundException;
 import dev.kyra.profile.RegistryException;
+import dev.kyra.reviewers.ReviewerNotFoundException;
+import dev.kyra.reviewers.ReviewerRefusedException;
 import dev.kyra.webhooks.InvalidWebhookUrlException;
 import dev.kyra.webhooks.WebhookNotFoundException;
 import java.util.Map;
@@ -43,6 +45,17 @@ class AdminErrorHandler {
     @ExceptionHandler(WebhookNotFoundException.class)
     ResponseEntity<Map<String, Object>> webhookNotFound() {
         return ResponseEntity.status(HttpStatus.NOT_FOUND).body(AdminFace.error("not-found", "No default webhook is set."));
+    }
+
+    @ExceptionHandler(ReviewerRefusedException.class)
+    ResponseEntity<Map<String, Object>> reviewerRefused(ReviewerRefusedException e) {
+        return e.duplicate() ? ResponseEntity.status(HttpStatus.CONFLICT).body(AdminFace.error("conflict", e.getMessage()))
+                : ResponseEntity.unprocessableContent().body(AdminFace.error("validation-error", e.getMessage()));
+    }
+
+    @ExceptionHandler(ReviewerNotFoundException.class)
+    ResponseEntity<Map<String, Object>> reviewerNotFound(ReviewerNotFoundException e) {
+        return ResponseEntity.status(HttpStatus.NOT_FOUND).body(AdminFace.error("not-found", e.getMessage()));
     }
 
     @ExceptionHandler(PlatformNotFoundException.class)

@@ -70,7 +70,7 @@ class AdminPlatformController {
     Map<String, Object> changeSettings(@PathVariable String id, JsonBody body) {
         AdminRequests.SettingsChange request = bodies.read(body, AdminRequests.SettingsChange.class, "setting");
         SettingsChange change = new SettingsChange(request.minimalKybAllowed(), request.autoVerifyBusinessCustomers(),
-                request.autoVerifyIndividuals());
+                request.autoVerifyIndividuals(), request.fourEyes());
         return AdminFace.data(AdminViews.PlatformView.of(platforms.changeSettings(platformId(id), change)));
     }
 

@@ -26,7 +26,8 @@ final class AdminRequests {
     /** Absent settings stay as they are. */
     record SettingsChange(@JsonProperty("minimal_kyb_allowed") Boolean minimalKybAllowed,
                           @JsonProperty("auto_verify_business_customers") Boolean autoVerifyBusinessCustomers,
-                          @JsonProperty("auto_verify_individuals") Boolean autoVerifyIndividuals) {
+                          @JsonProperty("auto_verify_individuals") Boolean autoVerifyIndividuals,
+                          @JsonProperty("four_eyes") Boolean fourEyes) {
     }
 
     /** An OAuth client or an API key; which scopes exist depends on which. */
@@ -40,6 +41,15 @@ final class AdminRequests {
 
     /** Where a platform's default webhook sends; whether it may receive webhooks is the webhooks' rule. */
     record DefaultWebhookUrl(@NotBlank(message = URL_RULE) @Size(max = 2048, message = URL_RULE) String url) {
+    }
+
+    /** A reviewer's account; the rules on each value are the reviewers module's. */
+    record NewReviewer(@NotNull(message = "email is required: an email address.") String email,
+                       @NotNull(message = "name is required: a string of 1 to 200 characters.") String name,
+                       @NotNull(message = "password is required: 12 to 128 characters.") String password) {
+    }
+
+    record PasswordReset(@NotNull(message = "password is required: 12 to 128 characters.") String password) {
     }
 
     /** A reviewer's decision, and what they tell the platform about it. */

@@ -3,10 +3,13 @@ package dev.kyra.face.admin;
 import dev.kyra.customer.Activity;
 import dev.kyra.customer.CustomerDetails;
 import dev.kyra.customer.FileRef;
+import dev.kyra.customer.QueueFilter;
 import dev.kyra.customer.ReviewService;
 import dev.kyra.customer.ReviewService.Verdict;
 import dev.kyra.customer.Tier;
 import dev.kyra.files.FileService;
+import dev.kyra.platform.Actor;
+import dev.kyra.reviewers.ReviewerService;
 import dev.kyra.profile.NotFoundException;
 import dev.kyra.web.JsonBody;
 import dev.kyra.web.PublicUrls;
@@ -33,13 +36,17 @@ class AdminReviewController {
 
     private static final int DEFAULT_QUEUE = 100;
     private static final int MAX_QUEUE = 500;
+    private static final String REVIEWER = Actor.Kind.REVIEWER.code() + ":";
 
     private final ReviewService reviews;
     private final FileService files;
     private final PublicUrls urls;
     private final AdminBodies bodies;
+    private final ReviewerService reviewers;
 
-    AdminReviewController(ReviewService reviews, FileService files, PublicUrls urls, AdminBodies bodies) {
+    AdminReviewController(ReviewService reviews, FileService files, PublicUrls urls, AdminBodies bodies,
+                          ReviewerService reviewers) {
+        this.reviewers = reviewers;
         this.reviews = reviews;
         this.files = files;
         this.urls = urls;
@@ -49,7 +56,7 @@ class AdminReviewController {
     @GetMapping("/review-queue")
     Map<String, Object> queue(@RequestParam(required = false) String limit,
                               @RequestParam(name = "platform_id", required = false) String platformId) {
-        return AdminFace.data(reviews.queue(platformFilter(platformId), queueLimit(limit)).stream()
+        return AdminFace.data(reviews.queue(QueueFilter.platform(platformFilter(platformId)), queueLimit(limit)).stream()
                 .map(AdminCustomerWriter::queueEntry).toList());
     }
 
@@ -60,31 +67,37 @@ class AdminReviewController {
 
     @GetMapping("/customers/{id}/history")
     Map<String, Object> history(@PathVariable String id) {
-        return AdminFace.data(reviews.history(customerId(id)).stream().map(AdminCustomerWriter::historyEntry).toList());
+        Map<String, Map<String, Object>> named = new java.util.HashMap<>();
+        Function<String, Map<String, Object>> reviewerOf = actor -> !actor.startsWith(REVIEWER) ? null
+                : named.computeIfAbsent(actor, key -> reviewerId(key.substring(REVIEWER.length()))
+                        .flatMap(reviewers::find).map(reviewer -> Map.<String, Object>of("id", reviewer.id().toString(),
+                                "email", reviewer.email(), "name", reviewer.name())).orElse(null));
+        return AdminFace.data(reviews.history(customerId(id)).stream()
+                .map(event -> AdminCustomerWriter.historyEntry(event, reviewerOf)).toList());
     }
 
     @PostMapping("/customers/{id}/approve")
     Map<String, Object> approve(@PathVariable String id, JsonBody body, HttpServletRequest request) {
-        return full(reviews.approve(customerId(id), comment(body, false)), request);
+        return full(reviews.approve(Actor.ADMIN, customerId(id), comment(body, false)), request);
     }
 
     @PostMapping("/customers/{id}/reject")
     Map<String, Object> reject(@PathVariable String id, JsonBody body, HttpServletRequest request) {
-        return full(reviews.reject(customerId(id), comment(body, true)), request);
+        return full(reviews.reject(Actor.ADMIN, customerId(id), comment(body, true)), request);
     }
 
     @PostMapping("/customers/{id}/owners/{owner}/{decision}")
     Map<String, Object> decideOwner(@PathVariable String id, @PathVariable String owner, @PathVariable String decision,
                                     JsonBody body, HttpServletRequest request) {
         Verdict verdict = verdict(decision, "approve", "reject");
-        return full(reviews.decideOwner(customerId(id), owner, verdict, comment(body, verdict == Verdict.REJECT)), request);
+        return full(reviews.decideOwner(Actor.ADMIN, customerId(id), owner, verdict, comment(body, verdict == Verdict.REJECT)), request);
     }
 
     @PostMapping("/customers/{id}/documents/{document}/{decision}")
     Map<String, Object> decideDocument(@PathVariable String id, @PathVariable String document,
                                        @PathVariable String decision, JsonBody body, HttpServletRequest request) {
         Verdict verdict = verdict(decision, "approve", "reject");
-        return full(reviews.decideDocument(customerId(id), document, verdict, comment(body, verdict == Verdict.REJECT)),
+        return full(reviews.decideDocument(Actor.ADMIN, customerId(id), document, verdict, comment(body, verdict == Verdict.REJECT)),
                 request);
     }
 
@@ -93,7 +106,7 @@ class AdminReviewController {
                                    HttpServletRequest request) {
         Verdict verdict = verdict(decision, "verify", "fail");
         Tier requested = Tier.fromCode(tier).orElseThrow(() -> new AdminNotFoundException("Tier not found."));
-        return full(reviews.decideTier(customerId(id), requested, verdict), request);
+        return full(reviews.decideTier(Actor.ADMIN, customerId(id), requested, verdict), request);
     }
 
     /** Activates or deactivates a customer (decision A6). */
@@ -101,13 +114,21 @@ class AdminReviewController {
     Map<String, Object> setActivity(@PathVariable String id, @PathVariable String activity, JsonBody body,
                                     HttpServletRequest request) {
         Activity status = activity.equals("activate") ? Activity.ACTIVE : Activity.INACTIVE;
-        return full(reviews.setActivity(customerId(id), status, comment(body, false)), request);
+        return full(reviews.setActivity(Actor.ADMIN, customerId(id), status, comment(body, false)), request);
     }
 
     private Map<String, Object> full(CustomerDetails details, HttpServletRequest request) {
         String base = urls.base(request);
         Function<FileRef, String> links = file -> files.downloadUrl(file.fileId(), file.storageKey(), base);
         return AdminFace.data(AdminCustomerWriter.full(details, links));
+    }
+
+    private static java.util.Optional<UUID> reviewerId(String id) {
+        try {
+            return java.util.Optional.of(UUID.fromString(id));
+        } catch (IllegalArgumentException e) {
+            return java.util.Optional.empty();
+        }
     }
 
     private static UUID customerId(String id) {

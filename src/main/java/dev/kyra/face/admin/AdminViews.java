@@ -21,12 +21,13 @@ final class AdminViews {
                         @JsonProperty("minimal_kyb_allowed") boolean minimalKybAllowed,
                         @JsonProperty("auto_verify_business_customers") boolean autoVerifyBusinessCustomers,
                         @JsonProperty("auto_verify_individuals") boolean autoVerifyIndividuals,
+                        @JsonProperty("four_eyes") boolean fourEyes,
                         @JsonProperty("created_at") String createdAt, @JsonProperty("updated_at") String updatedAt) {
 
         static PlatformView of(Platform platform) {
             return new PlatformView(platform.id().toString(), platform.name(), platform.isDefault(),
                     platform.settings().minimalKybAllowed(), platform.settings().autoVerifyBusinessCustomers(),
-                    platform.settings().autoVerifyIndividuals(), time(platform.createdAt()), time(platform.updatedAt()));
+                    platform.settings().autoVerifyIndividuals(), platform.settings().fourEyes(), time(platform.createdAt()), time(platform.updatedAt()));
         }
     }
 
@@ -65,7 +66,7 @@ final class AdminViews {
         }
     }
 
-    private static String time(Instant instant) {
+    static String time(Instant instant) {
         return instant.toString();
     }
 }

@@ -48,7 +48,7 @@ class AllaweeWebhookRenderer implements WebhookRenderer {
 
     @Override
     public Set<EventType> delivers() {
-        return EnumSet.allOf(EventType.class);
+        return EnumSet.complementOf(EnumSet.of(EventType.FIRST_APPROVAL));
     }
 
     /** A tier is a verification, activity the customer's status; every other change updates the customer. */
