@@ -61,11 +61,14 @@ class DeliveryWorker implements SmartLifecycle {
     private final Clock clock;
     private final Duration lease;
     private final ConcurrentHashMap<UUID, AtomicInteger> inFlight = new ConcurrentHashMap<>();
-    private final ExecutorService senders = Executors.newVirtualThreadPerTaskExecutor();
-    private final WebhookHttp http;
+    private final TargetPolicy targets;
     private final Semaphore wake = new Semaphore(0);
-    private final GroupCommit<DeliveryStore.Body, String> bodies;
-    private final GroupCommit<DeliveryStore.Outcome, Void> outcomes;
+    // made by start() and closed by stop(): a context may be stopped and started again (Spring's tests
+    // pause the contexts they are not using)
+    private volatile ExecutorService senders;
+    private volatile WebhookHttp http;
+    private volatile GroupCommit<DeliveryStore.Body, String> bodies;
+    private volatile GroupCommit<DeliveryStore.Outcome, Void> outcomes;
     private volatile Thread dispatcher;
     private volatile Thread listener;
 
@@ -82,13 +85,15 @@ class DeliveryWorker implements SmartLifecycle {
         // the answer: three timeouts cover it with room, so a live claim never runs out, and a killed node's
         // claims wait no longer than that for another node
         this.lease = settings.timeout().multipliedBy(3);
-        this.http = new WebhookHttp(targets, settings.timeout(), CONNECTIONS_PER_HOST, EXCERPT_BYTES);
-        this.bodies = new GroupCommit<>("kyra-webhook-bodies", BATCH, store::keepBodies);
-        this.outcomes = new GroupCommit<>("kyra-webhook-outcomes", BATCH, store::record);
+        this.targets = targets;
     }
 
     @Override
     public void start() {
+        senders = Executors.newVirtualThreadPerTaskExecutor();
+        http = new WebhookHttp(targets, settings.timeout(), CONNECTIONS_PER_HOST, EXCERPT_BYTES);
+        bodies = new GroupCommit<>("kyra-webhook-bodies", BATCH, store::keepBodies);
+        outcomes = new GroupCommit<>("kyra-webhook-outcomes", BATCH, store::record);
         // assigned before they run: each loop runs while its thread is the one assigned
         Thread dispatching = Thread.ofPlatform().name("kyra-webhooks").daemon().unstarted(this::dispatch);
         Thread listening = Thread.ofPlatform().name("kyra-webhooks-listener").daemon().unstarted(this::listen);
