@@ -74,6 +74,11 @@ public class FileService {
         return store.downloadUrl(fileId, storageKey, DOWNLOAD_URL_LIFETIME, baseUrl);
     }
 
+    /** A short-lived link that shows the file in the page (a reviewer's view) rather than saving it. */
+    public String viewUrl(UUID fileId, String storageKey, String baseUrl) {
+        return store.viewUrl(fileId, storageKey, DOWNLOAD_URL_LIFETIME, baseUrl);
+    }
+
     /** Keys are grouped by tenant and customer, so one prefix holds everything of one customer. */
     private static String storageKey(Tenant tenant, FileBinding binding, UUID id) {
         String owner = binding.ownerId() == null ? "" : "owner/" + binding.ownerId() + "/";

@@ -16,6 +16,9 @@ interface FileStore {
     /** A URL that serves the bytes of a stored file for {@code validFor}. */
     String downloadUrl(UUID fileId, String storageKey, Duration validFor, String baseUrl);
 
+    /** Like {@link #downloadUrl}, but the file is served to be shown in the page ({@code Content-Disposition: inline}). */
+    String viewUrl(UUID fileId, String storageKey, Duration validFor, String baseUrl);
+
     /** The size and first bytes of what is stored under the key, if anything is. */
     Optional<StoredObject> inspect(String key);
 }

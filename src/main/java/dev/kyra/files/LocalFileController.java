@@ -70,7 +70,9 @@ class LocalFileController {
 
     @GetMapping(LocalFileStore.URL_PATH + "{token}")
     ResponseEntity<Object> download(@PathVariable String token) throws IOException {
-        Optional<StoredFile> file = granted(token, UrlSigner.Operation.DOWNLOAD);
+        Optional<UrlSigner.Grant> grant = signer.verify(token, Timestamps.now(clock))
+                .filter(given -> given.operation() == UrlSigner.Operation.DOWNLOAD || given.operation() == UrlSigner.Operation.VIEW);
+        Optional<StoredFile> file = grant.flatMap(given -> files.findBySignedId(given.fileId()));
         Optional<StoredObject> object = file.flatMap(f -> store.inspect(f.storageKey()));
         if (object.isEmpty()) {
             return refuse(HttpStatus.FORBIDDEN, "The download URL is invalid or has expired.");
@@ -80,7 +82,9 @@ class LocalFileController {
         return ResponseEntity.ok()
                 .contentType(type)
                 .contentLength(object.get().size())
-                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment")
+                // only bytes checked to be a PDF, JPEG or PNG are shown in the page; anything else is saved
+                .header(HttpHeaders.CONTENT_DISPOSITION, grant.get().operation() == UrlSigner.Operation.VIEW
+                        && !type.equals(MediaType.APPLICATION_OCTET_STREAM) ? "inline" : "attachment")
                 .header(HttpHeaders.CACHE_CONTROL, "private, no-store")
                 .body(new InputStreamResource(store.open(file.get().storageKey())));
     }

@@ -48,6 +48,11 @@ final class LocalFileStore implements FileStore {
     }
 
     @Override
+    public String viewUrl(UUID fileId, String storageKey, Duration validFor, String baseUrl) {
+        return baseUrl + URL_PATH + signer.sign(UrlSigner.Operation.VIEW, fileId, clock.instant().plus(validFor));
+    }
+
+    @Override
     public Optional<StoredObject> inspect(String key) {
         Path path = pathOf(key);
         if (!Files.isRegularFile(path)) {

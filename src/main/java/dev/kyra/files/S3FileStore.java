@@ -41,8 +41,18 @@ final class S3FileStore implements FileStore {
 
     @Override
     public String downloadUrl(UUID fileId, String storageKey, Duration validFor, String baseUrl) {
+        return presignGet(storageKey, validFor, null);
+    }
+
+    @Override
+    public String viewUrl(UUID fileId, String storageKey, Duration validFor, String baseUrl) {
+        return presignGet(storageKey, validFor, "inline");
+    }
+
+    /** A disposition given is part of the signed request: S3 answers with it. */
+    private String presignGet(String storageKey, Duration validFor, String disposition) {
         return presigner.presignGetObject(request -> request.signatureDuration(validFor)
-                        .getObjectRequest(get -> get.bucket(bucket).key(storageKey)))
+                        .getObjectRequest(get -> get.bucket(bucket).key(storageKey).responseContentDisposition(disposition)))
                 .url().toString();
     }
 

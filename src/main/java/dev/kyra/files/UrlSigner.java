@@ -24,7 +24,8 @@ import org.springframework.stereotype.Component;
 @Component
 class UrlSigner {
 
-    enum Operation { UPLOAD, DOWNLOAD }
+    /** What a token allows; {@code VIEW} is a download shown in the browser rather than saved. Kept by ordinal: add at the end. */
+    enum Operation { UPLOAD, DOWNLOAD, VIEW }
 
     /** What a valid token says. */
     record Grant(Operation operation, UUID fileId, Instant expiresAt) {

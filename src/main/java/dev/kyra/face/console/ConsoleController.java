@@ -118,7 +118,7 @@ class ConsoleController {
         model.addAttribute("reasons", REASONS);
         model.addAttribute("view", CaseView.of(details, reviews.history(customerId), Optional.of(claim),
                 reviewer.actor().toString(), reviews.firstApprovalOf(customerId),
-                file -> files.downloadUrl(file.fileId(), file.storageKey(), base), clock.instant()));
+                file -> files.viewUrl(file.fileId(), file.storageKey(), base), clock.instant()));
         return "console/case";
     }
 

@@ -104,6 +104,13 @@ class ConsoleBrowserTest extends KyraIntegrationTest {
         assertThat(page.locator("h1").textContent()).isEqualTo("Acme RC-CONSOLE-1");
         assertThat(page.locator(".document iframe").count()).as("the certificate (a PDF) shown in the page").isEqualTo(1);
         assertThat(page.locator(".owner img").count()).as("the owners' ID images shown inline").isPositive();
+        String certificate = page.locator(".document iframe").getAttribute("src");
+        var shown = page.request().get(certificate);
+        assertThat(shown.headers().get("content-disposition")).as("shown in the page, not saved").isEqualTo("inline");
+        assertThat(shown.headers().get("content-type")).isEqualTo("application/pdf");
+        String download = api.get("/admin/v1/customers/" + id, ADMIN_TOKEN).data().get("documents").get(0).get("file")
+                .get("download_url").stringValue();
+        assertThat(page.request().get(download).headers().get("content-disposition")).as("a download link saves").isEqualTo("attachment");
         assertAccessible(page);
         page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target", "screenshots", "console-case.png")).setFullPage(true));
 
