@@ -62,13 +62,6 @@ public class EventLog {
                 .query((row, n) -> map(Row.of(row))).list();
     }
 
-    /** One event of the tenant's, by id. */
-    public java.util.Optional<CustomerEvent> find(Tenant tenant, UUID eventId) {
-        return jdbc.sql("select " + COLUMNS + " from customer_events where id = :id and platform_id = :platformId and mode = :mode")
-                .param("id", eventId).param("platformId", tenant.platformId()).param("mode", tenant.mode().code())
-                .query((row, n) -> map(Row.of(row))).optional();
-    }
-
     /**
      * The SQL of the newest comment events of the customer row {@code c} as one JSON array, newest
      * first (null when there are none): for a read that fetches a customer with everything it shows in

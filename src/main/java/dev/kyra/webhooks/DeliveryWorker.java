@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -51,6 +52,8 @@ class DeliveryWorker implements SmartLifecycle {
     private static final int EXCERPT_BYTES = 1024;
     /** Connections kept per receiving host: several endpoints may share one. */
     private static final int CONNECTIONS_PER_HOST = 64;
+    /** How long a woken dispatcher waits for more reasons to claim before it claims. */
+    private static final Duration GATHER = Duration.ofMillis(2);
 
     private final DataSource dataSource;
     private final DeliveryStore store;
@@ -140,7 +143,10 @@ class DeliveryWorker implements SmartLifecycle {
                 log.debug("webhook dispatch paused: {}", e.toString());
             }
             try {
-                wake.tryAcquire(settings.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+                if (wake.tryAcquire(settings.pollInterval().toMillis(), TimeUnit.MILLISECONDS)) {
+                    // let the attempts ending about now end too, so one claim takes all their places
+                    Thread.sleep(GATHER);
+                }
                 wake.drainPermits();
             } catch (InterruptedException e) {
                 return;
@@ -185,12 +191,14 @@ class DeliveryWorker implements SmartLifecycle {
         Map<UUID, Integer> sending = inFlight.entrySet().stream().filter(entry -> entry.getValue().get() > 0)
                 .collect(Collectors.toMap(Map.Entry::getKey, entry -> entry.getValue().get()));
         List<Claimed> claimed = store.claim(sending, settings.perEndpointConcurrency(), BATCH, lease);
+        // an event claimed for several endpoints (a Blaaiz and an Allawee subscription) reads its customer once
+        Map<UUID, CompletableFuture<CustomerDetails>> customersRead = new ConcurrentHashMap<>();
         for (Claimed delivery : claimed) {
             UUID endpointId = delivery.endpoint().id();
             inFlight.computeIfAbsent(endpointId, id -> new AtomicInteger()).incrementAndGet();
             senders.submit(() -> {
                 try {
-                    attempt(delivery);
+                    attempt(delivery, customersRead);
                 } catch (InterruptedException e) {
                     // shutting down: the lease runs out and the attempt is made again
                 } catch (RuntimeException e) {
@@ -206,14 +214,15 @@ class DeliveryWorker implements SmartLifecycle {
         return claimed.size();
     }
 
-    private void attempt(Claimed delivery) throws InterruptedException {
+    private void attempt(Claimed delivery, Map<UUID, CompletableFuture<CustomerDetails>> customersRead)
+            throws InterruptedException {
         Endpoint endpoint = delivery.endpoint();
         if (!endpoint.enabled()) {
             finish(delivery, null, 0, null, "the endpoint is disabled", Map.of(), true);
             return;
         }
         WebhookRenderer renderer = renderers.get(endpoint.face());
-        String body = body(delivery, renderer);
+        String body = body(delivery, renderer, customersRead);
         String key = endpoints.signingKey(delivery.tenant(), endpoint.id(), endpoint.sealedKey());
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("Content-Type", "application/json");
@@ -235,11 +244,14 @@ class DeliveryWorker implements SmartLifecycle {
     }
 
     /** The kept body; rendered (and kept) only by the first attempt, so a retry reads no customer. */
-    private String body(Claimed delivery, WebhookRenderer renderer) throws InterruptedException {
+    private String body(Claimed delivery, WebhookRenderer renderer, Map<UUID, CompletableFuture<CustomerDetails>> customersRead)
+            throws InterruptedException {
         if (delivery.body() != null) {
             return delivery.body();
         }
-        CustomerDetails customer = customers.get(delivery.tenant(), CustomerRef.id(delivery.event().customerId()));
+        UUID customerId = delivery.event().customerId();
+        CustomerDetails customer = customersRead.computeIfAbsent(customerId, id -> CompletableFuture.supplyAsync(
+                () -> customers.get(delivery.tenant(), CustomerRef.id(id)), senders)).join();
         String rendered = renderer.render(new WebhookRenderer.Delivery(delivery.objectId(), delivery.event()), customer);
         return bodies.submit(new DeliveryStore.Body(delivery.id(), rendered));
     }
