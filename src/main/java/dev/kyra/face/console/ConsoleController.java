@@ -144,28 +144,32 @@ class ConsoleController {
     String decideOwner(HttpServletRequest request, @PathVariable String id, @PathVariable String owner,
                        @PathVariable String decision, @RequestParam(required = false) String reason,
                        @RequestParam(required = false) String note, RedirectAttributes flash) {
-        Verdict verdict = decision.equals("approve") ? Verdict.APPROVE : Verdict.REJECT;
-        String text = comment(reason, note);
-        if (verdict == Verdict.REJECT && text == null) {
-            flash.addFlashAttribute("problem", "Rejecting an owner needs a reason.");
-            return caseUrl(id);
-        }
-        return decide(request, id, flash, verdict == Verdict.APPROVE ? "Owner approved." : "Owner rejected.",
-                (reviewer, customer) -> reviews.decideOwner(reviewer.actor(), customer, owner, verdict, text));
+        return decideChild(request, id, "Owner", "an owner", decision, comment(reason, note), flash, (reviewer, customer, verdict, text) ->
+                reviews.decideOwner(reviewer.actor(), customer, owner, verdict, text));
     }
 
     @PostMapping("/cases/{id}/documents/{document}/{decision:approve|reject}")
     String decideDocument(HttpServletRequest request, @PathVariable String id, @PathVariable String document,
                           @PathVariable String decision, @RequestParam(required = false) String reason,
                           @RequestParam(required = false) String note, RedirectAttributes flash) {
+        return decideChild(request, id, "Document", "a document", decision, comment(reason, note), flash, (reviewer, customer, verdict, text) ->
+                reviews.decideDocument(reviewer.actor(), customer, document, verdict, text));
+    }
+
+    private interface ChildDecision {
+        CustomerDetails make(Reviewer reviewer, UUID customerId, Verdict verdict, String comment);
+    }
+
+    /** An owner's or a document's verdict; a rejection needs a reason, which the platform is shown. */
+    private String decideChild(HttpServletRequest request, String id, String noun, String aNoun, String decision,
+                               String comment, RedirectAttributes flash, ChildDecision child) {
         Verdict verdict = decision.equals("approve") ? Verdict.APPROVE : Verdict.REJECT;
-        String text = comment(reason, note);
-        if (verdict == Verdict.REJECT && text == null) {
-            flash.addFlashAttribute("problem", "Rejecting a document needs a reason.");
+        if (verdict == Verdict.REJECT && comment == null) {
+            flash.addFlashAttribute("problem", "Rejecting " + aNoun + " needs a reason.");
             return caseUrl(id);
         }
-        return decide(request, id, flash, verdict == Verdict.APPROVE ? "Document approved." : "Document rejected.",
-                (reviewer, customer) -> reviews.decideDocument(reviewer.actor(), customer, document, verdict, text));
+        return decide(request, id, flash, noun + (verdict == Verdict.APPROVE ? " approved." : " rejected."),
+                (reviewer, customer) -> child.make(reviewer, customer, verdict, comment));
     }
 
     @PostMapping("/cases/{id}/tiers/{tier}/{decision:verify|fail}")

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.kyra.support.Customers;
 import dev.kyra.support.Json;
 import dev.kyra.support.KyraIntegrationTest;
+import dev.kyra.support.ReceiverSignatures;
 import dev.kyra.support.Response;
 import dev.kyra.support.Tenant;
 import dev.kyra.support.TenantState;
@@ -14,12 +15,9 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -92,7 +90,7 @@ class AllaweeEventsTest extends KyraIntegrationTest {
         eventually(() -> receivedFor(customer).size() == 2);
         WebhookReceiver.Received again = receivedFor(customer).get(1);
         assertThat(again.body()).as("the same bytes").isEqualTo(first.body());
-        assertThat(again.header("Allawee-Signature")).isEqualTo(hmacSha512Hex(rolled, again.body()));
+        assertThat(again.header("Allawee-Signature")).isEqualTo(ReceiverSignatures.allawee(rolled, again.body()));
         eventually(() -> api.get("/events/" + eventId, tenant.apiKey()).data().get("attempts").size() == 2);
     }
 
@@ -189,7 +187,7 @@ class AllaweeEventsTest extends KyraIntegrationTest {
                 .data().get("id").stringValue();
         WebhookReceiver.Received fallback = receiver.await(request -> request.path().equals("/fallback")
                 && request.body().contains("\"customer.created\"") && request.body().contains(early));
-        assertThat(fallback.header("Allawee-Signature")).isEqualTo(hmacSha512Hex(key, fallback.body()));
+        assertThat(fallback.header("Allawee-Signature")).isEqualTo(ReceiverSignatures.allawee(key, fallback.body()));
         JsonNode record = api.get("/events/" + Json.tree(fallback.body()).get("metadata").get("event").stringValue(),
                 tenant.apiKey()).data();
         assertThat(record.get("webhook").isNull()).isTrue();
@@ -294,16 +292,5 @@ class AllaweeEventsTest extends KyraIntegrationTest {
 
     private static String encode(String text) {
         return URLEncoder.encode(text, StandardCharsets.UTF_8).replace("+", "%20");
-    }
-
-    /** The receiver's side of spec §5.2, written here apart from Kyra's signing code. */
-    private static String hmacSha512Hex(String key, String body) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA512");
-            mac.init(new SecretKeySpec(key.getBytes(StandardCharsets.UTF_8), "HmacSHA512"));
-            return HexFormat.of().formatHex(mac.doFinal(body.getBytes(StandardCharsets.UTF_8)));
-        } catch (java.security.GeneralSecurityException e) {
-            throw new AssertionError(e);
-        }
     }
 }

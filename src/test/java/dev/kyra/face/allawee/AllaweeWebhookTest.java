@@ -5,16 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.kyra.support.Customers;
 import dev.kyra.support.Json;
 import dev.kyra.support.KyraIntegrationTest;
+import dev.kyra.support.ReceiverSignatures;
 import dev.kyra.support.Response;
 import dev.kyra.support.Tenant;
 import dev.kyra.support.TenantState;
 import dev.kyra.support.WebhookReceiver;
-import java.nio.charset.StandardCharsets;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -103,7 +100,7 @@ class AllaweeWebhookTest extends KyraIntegrationTest {
         assertThat(body.get("data").get("id").stringValue()).isEqualTo(customer);
         assertThat(body.get("metadata").get("event").stringValue()).matches("evt\\.[1-9A-HJ-NP-Za-km-z]{17}");
         assertThat(body.get("metadata").get("sentAt").stringValue()).endsWith("Z");
-        assertThat(created.header("Allawee-Signature")).isEqualTo(hmacSha512Hex("my-own-signing-key-1234", created.body()));
+        assertThat(created.header("Allawee-Signature")).isEqualTo(ReceiverSignatures.allawee("my-own-signing-key-1234", created.body()));
         assertThat(api.get("/webhooks/" + id + "/secret", tenant.apiKey()).data().get("signingKey").stringValue())
                 .isEqualTo("my-own-signing-key-1234");
         assertThat(receiver.received()).as("a disabled webhook gets nothing").noneMatch(request -> request.body().contains(disabledMeanwhile));
@@ -115,8 +112,8 @@ class AllaweeWebhookTest extends KyraIntegrationTest {
                 .param("p", tenant.platformId()).query(String.class).single();
         api.post("/admin/v1/customers/" + uuid + "/tiers/tier-1/verify", ADMIN_TOKEN, "");
         WebhookReceiver.Received afterRoll = receiver.await(request -> request.body().contains("\"verified\""));
-        assertThat(afterRoll.header("Allawee-Signature")).isEqualTo(hmacSha512Hex(rolled, afterRoll.body()))
-                .isNotEqualTo(hmacSha512Hex("my-own-signing-key-1234", afterRoll.body()));
+        assertThat(afterRoll.header("Allawee-Signature")).isEqualTo(ReceiverSignatures.allawee(rolled, afterRoll.body()))
+                .isNotEqualTo(ReceiverSignatures.allawee("my-own-signing-key-1234", afterRoll.body()));
     }
 
     @Test
@@ -143,16 +140,5 @@ class AllaweeWebhookTest extends KyraIntegrationTest {
             body.put("signingKey", signingKey);
         }
         return api.post("/webhooks", tenant.apiKey(), Json.write(body));
-    }
-
-    /** The receiver's side of spec §5.2, written here apart from Kyra's signing code. */
-    private static String hmacSha512Hex(String key, String body) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA512");
-            mac.init(new SecretKeySpec(key.getBytes(StandardCharsets.UTF_8), "HmacSHA512"));
-            return HexFormat.of().formatHex(mac.doFinal(body.getBytes(StandardCharsets.UTF_8)));
-        } catch (java.security.GeneralSecurityException e) {
-            throw new AssertionError(e);
-        }
     }
 }
