@@ -21,9 +21,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * @param from the tables and joins the columns and the attributes' expressions are over
  * @param idSql the record id's expression: the last key of every order
  * @param cursorSql the expression a cursor's value is compared with, to find the record it names
+ * @param record what the records are called in a refusal ("no customer has the id …")
  */
 public record KeysetSearch<T>(JdbcClient jdbc, String columns, String from, AttributeTable attributes, String idSql,
-                              String cursorSql, RowMapper<T> mapper) {
+                              String cursorSql, String record, RowMapper<T> mapper) {
 
     private static final int TIMEOUT_MILLIS = 5_000;
     private static final String INVALID_REGULAR_EXPRESSION = "2201B";
@@ -35,7 +36,7 @@ public record KeysetSearch<T>(JdbcClient jdbc, String columns, String from, Attr
     /**
      * @param scope what every record of the page must satisfy whatever the client asks: its tenant
      * @param cursorValue what the cursor compared with {@code cursorSql}, from the client's text; it
-     *                    throws an {@link InvalidQueryException} for text that names no record
+     *                    throws an {@link InvalidQueryException} for text that cannot name a record
      */
     public Page<T> page(ListQuery query, SqlFragment scope, java.util.function.Function<String, Object> cursorValue) {
         jdbc.sql("set local statement_timeout = " + TIMEOUT_MILLIS).update();
@@ -51,7 +52,13 @@ public record KeysetSearch<T>(JdbcClient jdbc, String columns, String from, Attr
         SqlFragment where = filter;
         if (cursor != null) {
             String parameter = backwards ? "before" : "after";
-            where = where.and(OrderSql.after(order, cursorValues(order, scope, cursorValue.apply(cursor), cursor, parameter), "c"));
+            Object value;
+            try {
+                value = cursorValue.apply(cursor);
+            } catch (InvalidQueryException e) {
+                throw new InvalidQueryException(parameter, "'" + cursor + "' is not a " + record + " id");
+            }
+            where = where.and(OrderSql.after(order, cursorValues(order, scope, value, cursor, parameter), "c"));
         }
         SqlFragment page = where;
         List<T> rows = guarded(() -> jdbc.sql("select " + columns + " from " + from + " where " + page.sql()
@@ -80,11 +87,11 @@ public record KeysetSearch<T>(JdbcClient jdbc, String columns, String from, Attr
                     }
                     return values;
                 }).optional()
-                .orElseThrow(() -> new InvalidQueryException(parameter, "no record has the id '" + cursor + "'"));
+                .orElseThrow(() -> new InvalidQueryException(parameter, "no " + record + " has the id '" + cursor + "'"));
     }
 
     /** A client's regular expression can be malformed or slow: either is the client's error, not a 5xx. */
-    public static <T> T guarded(Supplier<T> query) {
+    private static <T> T guarded(Supplier<T> query) {
         try {
             return query.get();
         } catch (DataAccessException e) {

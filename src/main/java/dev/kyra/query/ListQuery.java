@@ -20,6 +20,11 @@ public record ListQuery(List<ParameterCondition> conditions, List<SortKey> sort,
     public record ParameterCondition(String parameter, Condition condition) {
     }
 
+    /** The same query, without counting every matching record. */
+    public ListQuery withoutTotal() {
+        return new ListQuery(conditions, sort, limit, after, before, offset, false);
+    }
+
     public ListQuery {
         conditions = List.copyOf(conditions);
         sort = List.copyOf(sort);

@@ -56,7 +56,7 @@ public class EventRecords {
 
     EventRecords(JdbcClient jdbc) {
         this.jdbc = jdbc;
-        this.search = new KeysetSearch<>(jdbc, COLUMNS, FROM, ATTRIBUTES, "d.id", "d.object_id", EventRecords::map);
+        this.search = new KeysetSearch<>(jdbc, COLUMNS, FROM, ATTRIBUTES, "d.id", "d.object_id", "event", EventRecords::map);
     }
 
     @Transactional(readOnly = true)

@@ -59,7 +59,7 @@ public class WebhookEndpoints {
         this.targets = targets;
         this.clock = clock;
         this.allaweeSearch = new KeysetSearch<>(jdbc, ALLAWEE_COLUMNS, "webhook_endpoints", ALLAWEE_ATTRIBUTES, "id",
-                "object_id", WebhookEndpoints::allaweeWebhook);
+                "object_id", "webhook", WebhookEndpoints::allaweeWebhook);
     }
 
     /**

@@ -20,24 +20,19 @@ import dev.kyra.profile.DuplicateException;
 import dev.kyra.profile.FieldPath;
 import dev.kyra.profile.NotFoundException;
 import dev.kyra.profile.Violation;
-import dev.kyra.query.ConditionSql;
 import dev.kyra.query.KeysetSearch;
-import dev.kyra.query.InvalidQueryException;
 import dev.kyra.query.ListQuery;
-import dev.kyra.query.OrderSql;
 import dev.kyra.query.SqlFragment;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
-import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -50,13 +45,14 @@ public class CustomerRepository {
             id, object_id, platform_id, mode, type, verification_status, kyb_scope, status, reference, kyc_data_id,
             enhanced_due_diligence, profile::text as profile, metadata::text as metadata, version, created_at, updated_at""";
     private static final String TENANT = "platform_id = :platformId and mode = :mode";
-    /** PostgreSQL's codes for a malformed regular expression and for a statement cut off by its timeout. */
-    private static final int SEARCH_TIMEOUT_MILLIS = 5_000;
 
     private final JdbcClient jdbc;
+    private final KeysetSearch<Customer> search;
 
     public CustomerRepository(JdbcClient jdbc) {
         this.jdbc = jdbc;
+        this.search = new KeysetSearch<>(jdbc, COLUMNS, "customers", CustomerQueries.ATTRIBUTES, "id", "object_id", "customer",
+                CustomerRepository::map);
     }
 
     /** @throws DuplicateException when the reference or a business's registration is taken */
@@ -238,64 +234,17 @@ public class CustomerRepository {
     }
 
     /**
-     * A page of a list query: one row more than the limit is read to know whether more follow. A
-     * cursor names a customer of this tenant whose sort values mark where the page starts; a page
-     * before a cursor is read in the reverse order and turned around.
+     * A page of a list query, read by keyset ({@link KeysetSearch}). Counted without conditions, the
+     * total comes from the counts the database keeps instead of counting every customer.
      */
     public SearchPage search(Tenant tenant, ListQuery query) {
-        // a client's filter may hold regular expressions: bound its cost for this transaction
-        jdbc.sql("set local statement_timeout = " + SEARCH_TIMEOUT_MILLIS).update();
-        SqlFragment filter = tenantFragment(tenant);
-        for (int i = 0; i < query.conditions().size(); i++) {
-            ListQuery.ParameterCondition condition = query.conditions().get(i);
-            filter = filter.and(ConditionSql.translate(condition.condition(), CustomerQueries.ATTRIBUTES,
-                    condition.parameter(), "f" + i + "_"));
-        }
-        List<OrderSql.Key> keys = OrderSql.keys(query.sort(), CustomerQueries.ATTRIBUTES, "id");
-        boolean backwards = query.before() != null;
-        List<OrderSql.Key> order = backwards ? OrderSql.reversed(keys) : keys;
-        String cursor = backwards ? query.before() : query.after();
-        SqlFragment where = filter;
-        SqlFragment counted = filter;
-        if (cursor != null) {
-            List<Object> values = cursorValues(tenant, order, cursor, backwards ? "before" : "after");
-            where = where.and(OrderSql.after(order, values, "c"));
-        }
-        SqlFragment page = where;
-        List<Customer> rows = KeysetSearch.guarded(() -> jdbc.sql("select " + COLUMNS + " from customers where " + page.sql()
-                        + " order by " + OrderSql.orderBy(order) + " offset :offset limit :limit")
-                .params(page.params()).param("offset", query.offset()).param("limit", query.limit() + 1)
-                .query(CustomerRepository::map).list());
-        boolean hasMore = rows.size() > query.limit();
-        List<Customer> items = new ArrayList<>(hasMore ? rows.subList(0, query.limit()) : rows);
-        if (backwards) {
-            Collections.reverse(items);
-        }
-        Long total = !query.countTotal() ? null
-                : query.conditions().isEmpty() ? count(tenant, CustomerFilter.NONE) : KeysetSearch.guarded(() -> count(counted));
-        return new SearchPage(items, hasMore, total);
+        boolean keptTotal = query.countTotal() && query.conditions().isEmpty();
+        KeysetSearch.Page<Customer> page = search.page(keptTotal ? query.withoutTotal() : query, tenantFragment(tenant),
+                CustomerQueries::objectId);
+        return new SearchPage(page.items(), page.hasMore(), keptTotal ? Long.valueOf(count(tenant, CustomerFilter.NONE)) : page.total());
     }
 
     public record SearchPage(List<Customer> items, boolean hasMore, Long total) {
-    }
-
-    private List<Object> cursorValues(Tenant tenant, List<OrderSql.Key> order, String cursor, String parameter) {
-        byte[] objectId;
-        try {
-            objectId = CustomerQueries.objectId(cursor);
-        } catch (InvalidQueryException e) {
-            throw new InvalidQueryException(parameter, "'" + cursor + "' is not a customer id");
-        }
-        return jdbc.sql("select " + OrderSql.selectList(order) + " from customers where object_id = :objectId and " + TENANT)
-                .param("objectId", objectId).param("platformId", tenant.platformId()).param("mode", tenant.mode().code())
-                .query((row, n) -> {
-                    List<Object> values = new ArrayList<>();
-                    for (int i = 1; i <= order.size(); i++) {
-                        values.add(row.getObject(i));
-                    }
-                    return values;
-                }).optional()
-                .orElseThrow(() -> new InvalidQueryException(parameter, "no customer has the id '" + cursor + "'"));
     }
 
     private long count(Tenant tenant, CustomerFilter filter) {
@@ -308,11 +257,6 @@ public class CustomerRepository {
         return filter.byTypeAndStatusOnly()
                 ? "select coalesce(sum(customers), 0) as total from customer_counts where " + where.sql()
                 : "select count(*) as total from customers where " + where.sql();
-    }
-
-    private long count(SqlFragment where) {
-        return jdbc.sql("select count(*) from customers where " + where.sql()).params(where.params())
-                .query(Long.class).single();
     }
 
     private static SqlFragment tenantFragment(Tenant tenant) {
