@@ -14,7 +14,7 @@ class PlatformRepository {
 
     private static final String COLUMNS = """
             id, name, is_default, minimal_kyb_allowed, auto_verify_business_customers,
-            auto_verify_individuals, four_eyes, created_at, updated_at""";
+            auto_verify_individuals, four_eyes, rate_limit_per_minute, rate_limit_per_hour, created_at, updated_at""";
 
     private final JdbcClient jdbc;
 
@@ -24,7 +24,7 @@ class PlatformRepository {
 
     void insert(Platform platform) {
         jdbc.sql("insert into platforms (" + COLUMNS + ") values "
-                        + "(:id, :name, :isDefault, :minimal, :autoBusiness, :autoIndividual, :fourEyes, :createdAt, :updatedAt)")
+                        + "(:id, :name, :isDefault, :minimal, :autoBusiness, :autoIndividual, :fourEyes, :perMinute, :perHour, :createdAt, :updatedAt)")
                 .param("id", platform.id())
                 .param("name", platform.name())
                 .param("isDefault", platform.isDefault())
@@ -32,6 +32,8 @@ class PlatformRepository {
                 .param("autoBusiness", platform.settings().autoVerifyBusinessCustomers())
                 .param("autoIndividual", platform.settings().autoVerifyIndividuals())
                 .param("fourEyes", platform.settings().fourEyes())
+                .param("perMinute", platform.settings().rateLimits().perMinute(), java.sql.Types.INTEGER)
+                .param("perHour", platform.settings().rateLimits().perHour(), java.sql.Types.INTEGER)
                 .param("createdAt", Timestamp.from(platform.createdAt()))
                 .param("updatedAt", Timestamp.from(platform.updatedAt()))
                 .update();
@@ -41,13 +43,16 @@ class PlatformRepository {
         jdbc.sql("""
                         update platforms set minimal_kyb_allowed = :minimal,
                             auto_verify_business_customers = :autoBusiness,
-                            auto_verify_individuals = :autoIndividual, four_eyes = :fourEyes, updated_at = :updatedAt
+                            auto_verify_individuals = :autoIndividual, four_eyes = :fourEyes,
+                            rate_limit_per_minute = :perMinute, rate_limit_per_hour = :perHour, updated_at = :updatedAt
                         where id = :id""")
                 .param("id", id)
                 .param("minimal", settings.minimalKybAllowed())
                 .param("autoBusiness", settings.autoVerifyBusinessCustomers())
                 .param("autoIndividual", settings.autoVerifyIndividuals())
                 .param("fourEyes", settings.fourEyes())
+                .param("perMinute", settings.rateLimits().perMinute(), java.sql.Types.INTEGER)
+                .param("perHour", settings.rateLimits().perHour(), java.sql.Types.INTEGER)
                 .param("updatedAt", Timestamp.from(updatedAt))
                 .update();
     }
@@ -86,7 +91,9 @@ class PlatformRepository {
                 row.getBoolean("is_default"),
                 new PlatformSettings(row.getBoolean("minimal_kyb_allowed"),
                         row.getBoolean("auto_verify_business_customers"),
-                        row.getBoolean("auto_verify_individuals"), row.getBoolean("four_eyes")),
+                        row.getBoolean("auto_verify_individuals"), row.getBoolean("four_eyes"),
+                        new RateLimitOverrides(row.getObject("rate_limit_per_minute", Integer.class),
+                                row.getObject("rate_limit_per_hour", Integer.class))),
                 row.getTimestamp("created_at").toInstant(),
                 row.getTimestamp("updated_at").toInstant());
     }

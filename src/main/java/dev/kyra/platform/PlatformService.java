@@ -21,6 +21,8 @@ public class PlatformService {
 
     private final PlatformRepository platforms;
     private final Clock clock;
+    /** Asked on every request by the rate limits, so remembered; a change is forgotten here once committed. */
+    private final RememberedLookups<UUID, RateLimitOverrides> rateLimits = new RememberedLookups<>(false);
 
     PlatformService(PlatformRepository platforms, Clock clock) {
         this.clock = clock;
@@ -46,12 +48,19 @@ public class PlatformService {
                 .orElseThrow(() -> new PlatformNotFoundException(platformId));
     }
 
+    /** A platform's own rate limits, as of at most a minute ago (at once on the node that changed them). */
+    public RateLimitOverrides rateLimitsOf(UUID platformId) {
+        return rateLimits.get(platformId, id -> platforms.find(id).map(platform -> platform.settings().rateLimits()))
+                .orElse(RateLimitOverrides.NONE);
+    }
+
     @Transactional
     public Platform changeSettings(UUID id, SettingsChange change) {
         Platform current = platforms.findForUpdate(id).orElseThrow(() -> new PlatformNotFoundException(id));
         PlatformSettings settings = change.applyTo(current.settings());
         Instant now = Timestamps.now(clock);
         platforms.updateSettings(id, settings, now);
+        rateLimits.forgetAfterCommit(id);
         return new Platform(id, current.name(), current.isDefault(), settings, current.createdAt(), now);
     }
 

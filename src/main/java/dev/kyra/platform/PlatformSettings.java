@@ -7,9 +7,15 @@ package dev.kyra.platform;
  * @param autoVerifyBusinessCustomers a business's /submit verifies it at once instead of queueing it
  * @param autoVerifyIndividuals an individual's verification trigger verifies it at once
  * @param fourEyes approving a customer takes two different reviewers
+ * @param rateLimits the platform's own request limits per credential, where it has them
  */
 public record PlatformSettings(boolean minimalKybAllowed, boolean autoVerifyBusinessCustomers,
-                               boolean autoVerifyIndividuals, boolean fourEyes) {
+                               boolean autoVerifyIndividuals, boolean fourEyes, RateLimitOverrides rateLimits) {
 
-    public static final PlatformSettings DEFAULTS = new PlatformSettings(false, false, false, false);
+    public static final PlatformSettings DEFAULTS = new PlatformSettings(false, false, false, false,
+            RateLimitOverrides.NONE);
+
+    public PlatformSettings {
+        java.util.Objects.requireNonNull(rateLimits, "rateLimits");
+    }
 }

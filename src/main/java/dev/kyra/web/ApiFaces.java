@@ -45,6 +45,12 @@ public class ApiFaces {
         return forPath(request.getRequestURI());
     }
 
+    /** Whether a face serves this request (health, API docs and unknown paths are no face's). */
+    public boolean servedByAFace(HttpServletRequest request) {
+        String path = request.getRequestURI();
+        return faces.stream().anyMatch(face -> face.serves(path));
+    }
+
     public ApiFace forPath(String path) {
         return faces.stream().filter(face -> face.serves(path)).findFirst().orElse(FALLBACK);
     }

@@ -10,6 +10,7 @@ import dev.kyra.platform.OAuthScopes;
 import dev.kyra.platform.Platform;
 import dev.kyra.platform.PlatformNotFoundException;
 import dev.kyra.platform.PlatformService;
+import dev.kyra.platform.RateLimitOverrides;
 import dev.kyra.platform.SettingsChange;
 import dev.kyra.web.JsonBody;
 import io.swagger.v3.oas.annotations.Hidden;
@@ -70,7 +71,8 @@ class AdminPlatformController {
     Map<String, Object> changeSettings(@PathVariable String id, JsonBody body) {
         AdminRequests.SettingsChange request = bodies.read(body, AdminRequests.SettingsChange.class, "setting");
         SettingsChange change = new SettingsChange(request.minimalKybAllowed(), request.autoVerifyBusinessCustomers(),
-                request.autoVerifyIndividuals(), request.fourEyes());
+                request.autoVerifyIndividuals(), request.fourEyes(),
+                new RateLimitOverrides(request.rateLimitPerMinute(), request.rateLimitPerHour()));
         return AdminFace.data(AdminViews.PlatformView.of(platforms.changeSettings(platformId(id), change)));
     }
 

@@ -1,6 +1,9 @@
 package dev.kyra.face.admin;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.kyra.platform.RateLimitOverrides;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
@@ -15,6 +18,7 @@ final class AdminRequests {
     static final String MODE_RULE = "mode is required: test or live.";
     static final String URL_RULE = "url is required: an HTTPS URL of a host on the public internet.";
     static final int MAX_COMMENT = 2000;
+    static final String RATE_LIMIT_RULE = "rate limits are whole numbers from 0 (no limit) to " + RateLimitOverrides.MAX + ".";
     static final String COMMENT_RULE = "comment must be a string of at most " + MAX_COMMENT + " characters.";
 
     private AdminRequests() {
@@ -27,7 +31,11 @@ final class AdminRequests {
     record SettingsChange(@JsonProperty("minimal_kyb_allowed") Boolean minimalKybAllowed,
                           @JsonProperty("auto_verify_business_customers") Boolean autoVerifyBusinessCustomers,
                           @JsonProperty("auto_verify_individuals") Boolean autoVerifyIndividuals,
-                          @JsonProperty("four_eyes") Boolean fourEyes) {
+                          @JsonProperty("four_eyes") Boolean fourEyes,
+                          @JsonProperty("rate_limit_per_minute") @Min(value = 0, message = RATE_LIMIT_RULE)
+                          @Max(value = RateLimitOverrides.MAX, message = RATE_LIMIT_RULE) Integer rateLimitPerMinute,
+                          @JsonProperty("rate_limit_per_hour") @Min(value = 0, message = RATE_LIMIT_RULE)
+                          @Max(value = RateLimitOverrides.MAX, message = RATE_LIMIT_RULE) Integer rateLimitPerHour) {
     }
 
     /** An OAuth client or an API key; which scopes exist depends on which. */

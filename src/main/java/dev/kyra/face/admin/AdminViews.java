@@ -22,12 +22,16 @@ final class AdminViews {
                         @JsonProperty("auto_verify_business_customers") boolean autoVerifyBusinessCustomers,
                         @JsonProperty("auto_verify_individuals") boolean autoVerifyIndividuals,
                         @JsonProperty("four_eyes") boolean fourEyes,
+                        @JsonProperty("rate_limit_per_minute") Integer rateLimitPerMinute,
+                        @JsonProperty("rate_limit_per_hour") Integer rateLimitPerHour,
                         @JsonProperty("created_at") String createdAt, @JsonProperty("updated_at") String updatedAt) {
 
         static PlatformView of(Platform platform) {
             return new PlatformView(platform.id().toString(), platform.name(), platform.isDefault(),
                     platform.settings().minimalKybAllowed(), platform.settings().autoVerifyBusinessCustomers(),
-                    platform.settings().autoVerifyIndividuals(), platform.settings().fourEyes(), time(platform.createdAt()), time(platform.updatedAt()));
+                    platform.settings().autoVerifyIndividuals(), platform.settings().fourEyes(),
+                    platform.settings().rateLimits().perMinute(), platform.settings().rateLimits().perHour(),
+                    time(platform.createdAt()), time(platform.updatedAt()));
         }
     }
 

@@ -9,6 +9,7 @@ import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
+import dev.kyra.edge.RateLimits;
 import dev.kyra.platform.Actor;
 import dev.kyra.platform.ApiKeyService;
 import dev.kyra.platform.Caller;
@@ -29,6 +30,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.UUID;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -57,6 +60,9 @@ import org.springframework.security.oauth2.server.authorization.token.JwtEncodin
 import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenCustomizer;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.server.authorization.authentication.OAuth2ClientAuthenticationToken;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -77,10 +83,13 @@ class BlaaizSecurity {
 
     @Bean
     @Order(1)
-    SecurityFilterChain blaaizTokenEndpoint(HttpSecurity http, OAuthClientService clients, JsonMapper json) throws Exception {
+    SecurityFilterChain blaaizTokenEndpoint(HttpSecurity http, OAuthClientService clients, JsonMapper json,
+                                            RateLimits rateLimits) throws Exception {
         TokenResponses responses = new TokenResponses(json);
         OAuth2AuthorizationServerConfigurer authorizationServer = new OAuth2AuthorizationServerConfigurer();
         http.securityMatcher(BlaaizFace.TOKEN_PATH)
+                // after the client has authenticated, before its token is issued
+                .addFilterBefore(rateLimits.filter(BlaaizSecurity::tokenClient), AuthorizationFilter.class)
                 .with(authorizationServer, server -> server
                         .registeredClientRepository(new StoredClientRepository(clients))
                         .authorizationService(new StatelessAuthorizations())
@@ -99,10 +108,11 @@ class BlaaizSecurity {
 
     @Bean
     @Order(2)
-    SecurityFilterChain blaaizApi(HttpSecurity http, JwtDecoder jwtDecoder, ApiFaces faces, ApiKeyService apiKeys)
-            throws Exception {
+    SecurityFilterChain blaaizApi(HttpSecurity http, JwtDecoder jwtDecoder, ApiFaces faces, ApiKeyService apiKeys,
+                                  RateLimits rateLimits) throws Exception {
         http.securityMatcher(BlaaizFace.API_PREFIX + "**")
                 .addFilterBefore(new LegacyApiKeyFilter(apiKeys, faces), BearerTokenAuthenticationFilter.class)
+                .addFilterBefore(rateLimits.filter(), AuthorizationFilter.class)
                 .authorizeHttpRequests(requests -> {
                     BlaaizScopes.RULES.forEach(rule ->
                             requests.requestMatchers(rule.matcher()).hasAuthority("SCOPE_" + rule.scope()));
@@ -205,6 +215,18 @@ class BlaaizSecurity {
                     .claim(MODE_CLAIM, (String) settings.getSetting(StoredClientRepository.MODE_SETTING))
                     .claim(SECRET_CLAIM, (String) settings.getSetting(StoredClientRepository.SECRET_SETTING));
         };
+    }
+
+    /** The OAuth client that has authenticated at the token endpoint, as a caller of its tenant. */
+    private static Optional<Caller> tokenClient(HttpServletRequest request) {
+        if (!(SecurityContextHolder.getContext().getAuthentication() instanceof OAuth2ClientAuthenticationToken client)
+                || client.getRegisteredClient() == null) {
+            return Optional.empty();
+        }
+        ClientSettings settings = client.getRegisteredClient().getClientSettings();
+        Tenant tenant = new Tenant(UUID.fromString(settings.getSetting(StoredClientRepository.PLATFORM_SETTING)),
+                Mode.fromCode(settings.getSetting(StoredClientRepository.MODE_SETTING)).orElseThrow());
+        return Optional.of(new Caller(tenant, Actor.oauthClient(client.getRegisteredClient().getClientId())));
     }
 
     private static CallerAuthentication caller(Jwt jwt) {

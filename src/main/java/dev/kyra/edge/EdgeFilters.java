@@ -1,0 +1,24 @@
+package dev.kyra.edge;
+
+import dev.kyra.web.ApiFaces;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+
+/**
+ * The failed-authentication limit runs before every face's security chain, after the shared web
+ * filters (so it sees the true client address, and its 429 has a request id).
+ */
+@Configuration(proxyBeanMethods = false)
+class EdgeFilters {
+
+    @Bean
+    FilterRegistrationBean<FailedAuthenticationLimit> failedAuthenticationLimit(SharedCounts counts,
+                                                                              RateLimitProperties settings, ApiFaces faces) {
+        FilterRegistrationBean<FailedAuthenticationLimit> registration = new FilterRegistrationBean<>(
+                new FailedAuthenticationLimit(counts, settings.failedAuthenticationsPerMinute(), faces));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+        return registration;
+    }
+}

@@ -1,0 +1,55 @@
+package dev.kyra.edge;
+
+import dev.kyra.platform.Caller;
+import dev.kyra.web.ApiFaces;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Optional;
+import java.util.function.Function;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/** Counts each request of an authenticated credential and refuses it past its limits (decision D10). */
+final class RateLimitFilter extends OncePerRequestFilter {
+
+    private final RateLimits limits;
+    private final Function<HttpServletRequest, Optional<Caller>> callers;
+    private final ApiFaces faces;
+
+    RateLimitFilter(RateLimits limits, Function<HttpServletRequest, Optional<Caller>> callers, ApiFaces faces) {
+        this.limits = limits;
+        this.callers = callers;
+        this.faces = faces;
+    }
+
+    static Optional<Caller> authenticatedCaller(HttpServletRequest request) {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        return authentication != null && authentication.getPrincipal() instanceof Caller caller
+                ? Optional.of(caller) : Optional.empty();
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        Optional<Caller> caller = callers.apply(request);
+        if (caller.isEmpty()) {
+            chain.doFilter(request, response);
+            return;
+        }
+        RateLimitVerdict verdict = limits.take(caller.get());
+        verdict.writeHeaders(response);
+        if (verdict.allowed()) {
+            chain.doFilter(request, response);
+            return;
+        }
+        long retryAfter = verdict.retryAfterSeconds();
+        response.setHeader("Retry-After", Long.toString(retryAfter));
+        faces.writeError(request, response, HttpStatus.TOO_MANY_REQUESTS, "too-many-requests",
+                "Rate limit exceeded for this credential; retry after " + retryAfter + " seconds.");
+    }
+}

@@ -1,0 +1,60 @@
+package dev.kyra.edge;
+
+import dev.kyra.platform.Caller;
+import dev.kyra.platform.PlatformService;
+import dev.kyra.platform.RateLimitOverrides;
+import dev.kyra.web.ApiFaces;
+import jakarta.servlet.Filter;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.Optional;
+import java.util.function.Function;
+import org.springframework.stereotype.Component;
+
+/**
+ * Decision D10: each credential may make so many requests a minute and an hour, counted across all
+ * nodes ({@link SharedCounts}); its platform's own limits, where set, replace Kyra's defaults.
+ */
+@Component
+public class RateLimits {
+
+    private static final int[] WINDOWS = {SharedCounts.MINUTE, SharedCounts.HOUR};
+
+    private final SharedCounts counts;
+    private final PlatformService platforms;
+    private final RateLimitProperties defaults;
+    private final ApiFaces faces;
+
+    RateLimits(SharedCounts counts, PlatformService platforms, RateLimitProperties defaults, ApiFaces faces) {
+        this.counts = counts;
+        this.platforms = platforms;
+        this.defaults = defaults;
+        this.faces = faces;
+    }
+
+    /** Counts one request of this caller's credential, unless it is over a limit. */
+    RateLimitVerdict take(Caller caller) {
+        RateLimitOverrides own = platforms.rateLimitsOf(caller.tenant().platformId());
+        int[] limits = {own.perMinute() != null ? own.perMinute() : defaults.perMinute(),
+                own.perHour() != null ? own.perHour() : defaults.perHour()};
+        if (limits[0] == 0 && limits[1] == 0) {
+            return RateLimitVerdict.UNLIMITED;
+        }
+        SharedCounts.Usage usage = counts.subject(caller.actor().toString(), WINDOWS).take(counts.nowSeconds(), limits);
+        return new RateLimitVerdict(usage.allowed(), limits, usage.used(), usage.resets(), counts.nowSeconds());
+    }
+
+    /**
+     * The filter a face puts in its chain once its credential is known: it counts the request, adds
+     * the rate-limit headers, and answers 429 in the face's shape past a limit.
+     *
+     * @param callers who is calling, or empty where no credential was established (the request then passes uncounted)
+     */
+    public Filter filter(Function<HttpServletRequest, Optional<Caller>> callers) {
+        return new RateLimitFilter(this, callers, faces);
+    }
+
+    /** The filter for chains whose authentication establishes a {@link dev.kyra.web.CallerAuthentication}. */
+    public Filter filter() {
+        return filter(RateLimitFilter::authenticatedCaller);
+    }
+}
