@@ -1,13 +1,15 @@
 package dev.kyra.edge;
 
+import dev.kyra.database.Retention;
 import dev.kyra.web.ApiFaces;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * The failed-authentication limit runs before every face's security chain, after the shared web
+ * The pruning of expired idempotency keys, on every node. The failed-authentication limit runs before every face's security chain, after the shared web
  * filters (so it sees the true client address, and its 429 has a request id).
  */
 @Configuration(proxyBeanMethods = false)
@@ -20,5 +22,10 @@ class EdgeFilters {
                 new FailedAuthenticationLimit(counts, settings.failedAuthenticationsPerMinute(), faces));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
         return registration;
+    }
+
+    @Bean
+    Retention idempotencyKeyRetention(JdbcClient jdbc, IdempotencyProperties settings) {
+        return new Retention("idempotency keys", jdbc, "idempotency_keys", "created_at", settings.retention());
     }
 }

@@ -2,6 +2,7 @@ package dev.kyra.webhooks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.kyra.database.Retention;
 import dev.kyra.support.Customers;
 import dev.kyra.support.Json;
 import dev.kyra.support.KyraIntegrationTest;
@@ -10,12 +11,14 @@ import dev.kyra.support.WebhookReceiver;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 
 /** Deliveries, with their attempts, are forgotten after the retention (90 days); younger ones and the events stay. */
 class DeliveryRetentionTest extends KyraIntegrationTest {
 
     @Autowired
-    DeliveryRetention retention;
+    @Qualifier("deliveryRetention")
+    Retention retention;
 
     @Test
     void deliveriesPastRetentionArePrunedWithTheirAttempts() {

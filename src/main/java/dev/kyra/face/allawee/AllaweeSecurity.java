@@ -1,5 +1,6 @@
 package dev.kyra.face.allawee;
 
+import dev.kyra.edge.Idempotency;
 import dev.kyra.edge.RateLimits;
 import dev.kyra.platform.ApiKeyService;
 import dev.kyra.web.ApiFaces;
@@ -22,13 +23,14 @@ class AllaweeSecurity {
 
     @Bean
     @Order(3)
-    SecurityFilterChain allaweeApi(HttpSecurity http, ApiKeyService keys, ApiFaces faces, RateLimits rateLimits)
-            throws Exception {
+    SecurityFilterChain allaweeApi(HttpSecurity http, ApiKeyService keys, ApiFaces faces, RateLimits rateLimits,
+                                   Idempotency idempotency) throws Exception {
         String[] roots = AllaweeFace.ROOTS.stream().flatMap(root -> java.util.stream.Stream.of(root, root + "/**"))
                 .toArray(String[]::new);
         http.securityMatcher(roots)
                 .addFilterBefore(new ApiKeyFilter(keys, faces), AuthorizationFilter.class)
                 .addFilterBefore(rateLimits.filter(), AuthorizationFilter.class)
+                .addFilterAfter(idempotency.filter(), AuthorizationFilter.class)
                 .authorizeHttpRequests(requests -> {
                     AllaweeScopes.RULES.forEach(rule -> requests.requestMatchers(rule.matcher()).hasAuthority("SCOPE_" + rule.scope()));
                     requests.anyRequest().authenticated();

@@ -9,6 +9,7 @@ import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
+import dev.kyra.edge.Idempotency;
 import dev.kyra.edge.RateLimits;
 import dev.kyra.platform.Actor;
 import dev.kyra.platform.ApiKeyService;
@@ -109,10 +110,11 @@ class BlaaizSecurity {
     @Bean
     @Order(2)
     SecurityFilterChain blaaizApi(HttpSecurity http, JwtDecoder jwtDecoder, ApiFaces faces, ApiKeyService apiKeys,
-                                  RateLimits rateLimits) throws Exception {
+                                  RateLimits rateLimits, Idempotency idempotency) throws Exception {
         http.securityMatcher(BlaaizFace.API_PREFIX + "**")
                 .addFilterBefore(new LegacyApiKeyFilter(apiKeys, faces), BearerTokenAuthenticationFilter.class)
                 .addFilterBefore(rateLimits.filter(), AuthorizationFilter.class)
+                .addFilterAfter(idempotency.filter(), AuthorizationFilter.class)
                 .authorizeHttpRequests(requests -> {
                     BlaaizScopes.RULES.forEach(rule ->
                             requests.requestMatchers(rule.matcher()).hasAuthority("SCOPE_" + rule.scope()));
