@@ -9,7 +9,7 @@ import org.springframework.core.Ordered;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * The pruning of expired idempotency keys, on every node. The failed-authentication limit runs before every face's security chain, after the shared web
+ * The pruning of expired idempotency keys and request-log records, on every node. The failed-authentication limit runs before every face's security chain, after the shared web
  * filters (so it sees the true client address, and its 429 has a request id).
  */
 @Configuration(proxyBeanMethods = false)
@@ -22,6 +22,11 @@ class EdgeFilters {
                 new FailedAuthenticationLimit(counts, settings.failedAuthenticationsPerMinute(), faces));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
         return registration;
+    }
+
+    @Bean
+    Retention requestLogRetention(JdbcClient jdbc, RequestLogProperties settings) {
+        return new Retention("request-log records", jdbc, "api_requests", "created_at", settings.retention());
     }
 
     @Bean

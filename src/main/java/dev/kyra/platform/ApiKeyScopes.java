@@ -13,9 +13,10 @@ public final class ApiKeyScopes {
     public static final String WEBHOOKS_WRITE = "webhooks:write";
     public static final String EVENTS_READ = "events:read";
     public static final String EVENTS_RETRY = "events:retry";
+    public static final String REQUESTS_READ = "requests:read";
 
     public static final List<String> ALL = List.of(CUSTOMERS_READ, CUSTOMERS_WRITE, WEBHOOKS_READ, WEBHOOKS_WRITE,
-            EVENTS_READ, EVENTS_RETRY);
+            EVENTS_READ, EVENTS_RETRY, REQUESTS_READ);
 
     private ApiKeyScopes() {
     }

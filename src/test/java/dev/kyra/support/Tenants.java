@@ -11,7 +11,7 @@ public final class Tenants {
     public static final List<String> ALL_SCOPES = List.of("customer:read", "customer:write", "beneficiary:read", "file:upload",
             "virtual-account:read", "webhook:read", "webhook:write", "webhook:replay");
     public static final List<String> ALL_KEY_SCOPES = List.of("customers:read", "customers:write", "webhooks:read",
-            "webhooks:write", "events:read", "events:retry");
+            "webhooks:write", "events:read", "events:retry", "requests:read");
 
     private final Api api;
 

@@ -8,6 +8,7 @@ import dev.kyra.profile.InvalidInputException;
 import dev.kyra.profile.NotFoundException;
 import dev.kyra.profile.RegistryException;
 import dev.kyra.profile.Violation;
+import dev.kyra.edge.RequestNotFoundException;
 import dev.kyra.query.InvalidQueryException;
 import dev.kyra.webhooks.InvalidWebhookUrlException;
 import dev.kyra.webhooks.EventNotFoundException;
@@ -68,6 +69,11 @@ class AllaweeErrorHandler {
     @ExceptionHandler(EventNotFoundException.class)
     ResponseEntity<Map<String, Object>> eventNotFound(EventNotFoundException e) {
         return ResponseEntity.status(HttpStatus.NOT_FOUND).body(error(HttpStatus.NOT_FOUND, "not-found", "Event not found."));
+    }
+
+    @ExceptionHandler(RequestNotFoundException.class)
+    ResponseEntity<Map<String, Object>> requestNotFound(RequestNotFoundException e) {
+        return ResponseEntity.status(HttpStatus.NOT_FOUND).body(error(HttpStatus.NOT_FOUND, "not-found", "Request not found."));
     }
 
     @ExceptionHandler(InvalidQueryException.class)

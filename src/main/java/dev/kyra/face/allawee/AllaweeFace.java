@@ -15,7 +15,12 @@ import org.springframework.stereotype.Component;
 @Component
 class AllaweeFace implements ApiFace {
 
-    static final List<String> ROOTS = List.of("/customers", "/webhooks", "/events", "/simulation");
+    static final List<String> ROOTS = List.of("/customers", "/webhooks", "/events", "/requests", "/simulation");
+    /** The header a request names its API version with (allawee.md §1.5). */
+    static final String VERSION_HEADER = "Allawee-Version";
+    /** The version of a request that names none: the newest the spec knows. Kyra serves one format for all. */
+    static final String NEWEST_VERSION = "2025-06-01";
+    private static final java.util.regex.Pattern VERSION = java.util.regex.Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
 
     @Override
     public boolean serves(String path) {
@@ -24,12 +29,18 @@ class AllaweeFace implements ApiFace {
 
     @Override
     public String newRequestId() {
-        return AllaweeIds.print("req.", UuidV7.next());
+        return AllaweeIds.print(AllaweeIds.REQUEST_PREFIX, UuidV7.next());
     }
 
     @Override
     public Object errorBody(HttpStatus status, String code, String message) {
         return error(status, code, message);
+    }
+
+    /** The version a request asked for with {@code Allawee-Version}, or the newest. */
+    static String apiVersionOf(jakarta.servlet.http.HttpServletRequest request) {
+        String asked = request.getHeader(VERSION_HEADER);
+        return asked != null && VERSION.matcher(asked.strip()).matches() ? asked.strip() : NEWEST_VERSION;
     }
 
     /** The success envelope (allawee.md §2.1). */

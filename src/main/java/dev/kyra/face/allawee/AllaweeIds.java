@@ -17,6 +17,7 @@ final class AllaweeIds {
     static final String CUSTOMER_PREFIX = "cus.";
     static final String EVENT_PREFIX = "evt.";
     static final String WEBHOOK_PREFIX = "wh.";
+    static final String REQUEST_PREFIX = "req.";
     private static final int WIDTH = 17;
     private static final Pattern BASE58 = Pattern.compile("[1-9A-HJ-NP-Za-km-z]+");
 

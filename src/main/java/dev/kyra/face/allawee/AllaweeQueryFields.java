@@ -23,6 +23,7 @@ final class AllaweeQueryFields {
     static final AllaweeQueryFields CUSTOMERS = customers();
     static final AllaweeQueryFields EVENTS = events();
     static final AllaweeQueryFields WEBHOOKS = webhooks();
+    static final AllaweeQueryFields REQUESTS = requests();
 
     /** What the records are called in messages ("a customer id"). */
     private final String record;
@@ -111,6 +112,19 @@ final class AllaweeQueryFields {
         fields.put("updatedAt", plain("updated_at"));
         return new AllaweeQueryFields("webhook", AllaweeIds.WEBHOOK_PREFIX, fields, List.of("name", "events", "url",
                 "apiVersion", "description", "metadata", "status", "createdAt", "updatedAt"), false);
+    }
+
+    private static AllaweeQueryFields requests() {
+        Map<String, Mapping> fields = new HashMap<>();
+        fields.put("id", plain("id"));
+        fields.put("method", new Mapping("method", value -> value.toUpperCase(java.util.Locale.ROOT)));
+        fields.put("path", plain("path"));
+        fields.put("status", plain("status"));
+        fields.put("statusCode", plain("status_code"));
+        fields.put("attempts.statusCode", plain("status_code"));
+        fields.put("createdAt", plain("created_at"));
+        return new AllaweeQueryFields("request", AllaweeIds.REQUEST_PREFIX, fields, List.of("method", "path", "apiVersion",
+                "status", "attempts", "source", "createdAt"), false);
     }
 
     private static UnaryOperator<String> key(String prefix, String what) {

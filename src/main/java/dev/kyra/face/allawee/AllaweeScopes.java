@@ -39,7 +39,9 @@ final class AllaweeScopes {
             new Rule(POST, "/webhooks/{id}/secret/roll", ApiKeyScopes.WEBHOOKS_WRITE),
             new Rule(GET, "/events", ApiKeyScopes.EVENTS_READ),
             new Rule(GET, "/events/{id}", ApiKeyScopes.EVENTS_READ),
-            new Rule(POST, "/events/{id}/retry", ApiKeyScopes.EVENTS_RETRY));
+            new Rule(POST, "/events/{id}/retry", ApiKeyScopes.EVENTS_RETRY),
+            new Rule(GET, "/requests", ApiKeyScopes.REQUESTS_READ),
+            new Rule(GET, "/requests/{id}", ApiKeyScopes.REQUESTS_READ));
 
     private AllaweeScopes() {
     }

@@ -2,6 +2,7 @@ package dev.kyra.face.allawee;
 
 import dev.kyra.edge.Idempotency;
 import dev.kyra.edge.RateLimits;
+import dev.kyra.edge.RequestLog;
 import dev.kyra.platform.ApiKeyService;
 import dev.kyra.web.ApiFaces;
 import dev.kyra.web.StatelessApi;
@@ -12,6 +13,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.ExceptionTranslationFilter;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 
 /**
@@ -24,12 +26,15 @@ class AllaweeSecurity {
     @Bean
     @Order(3)
     SecurityFilterChain allaweeApi(HttpSecurity http, ApiKeyService keys, ApiFaces faces, RateLimits rateLimits,
-                                   Idempotency idempotency) throws Exception {
+                                   Idempotency idempotency, RequestLog requestLog) throws Exception {
         String[] roots = AllaweeFace.ROOTS.stream().flatMap(root -> java.util.stream.Stream.of(root, root + "/**"))
                 .toArray(String[]::new);
         http.securityMatcher(roots)
-                .addFilterBefore(new ApiKeyFilter(keys, faces), AuthorizationFilter.class)
-                .addFilterBefore(rateLimits.filter(), AuthorizationFilter.class)
+                // the key first; then, outside the translation of access refusals into 403s, the request
+                // log, so that it sees the status the client gets; then the rate limit
+                .addFilterBefore(new ApiKeyFilter(keys, faces), ExceptionTranslationFilter.class)
+                .addFilterBefore(requestLog.filter(AllaweeFace::apiVersionOf), ExceptionTranslationFilter.class)
+                .addFilterBefore(rateLimits.filter(), ExceptionTranslationFilter.class)
                 .addFilterAfter(idempotency.filter(), AuthorizationFilter.class)
                 .authorizeHttpRequests(requests -> {
                     AllaweeScopes.RULES.forEach(rule -> requests.requestMatchers(rule.matcher()).hasAuthority("SCOPE_" + rule.scope()));
