@@ -2,7 +2,9 @@
 
 -- Per-platform overrides of KYRA_RATE_LIMIT_PER_MINUTE / _PER_HOUR: null keeps Kyra's default, 0 is no limit.
 alter table platforms add column rate_limit_per_minute int check (rate_limit_per_minute >= 0),
-                      add column rate_limit_per_hour   int check (rate_limit_per_hour >= 0);
+                      add column rate_limit_per_hour   int check (rate_limit_per_hour >= 0),
+-- A platform may keep its Allawee-face requests out of the request log (it holds client addresses).
+                      add column request_log boolean not null default true;
 
 -- Requests counted per subject (a credential, or a client address's failed authentications) in fixed
 -- windows, summed by every node. Unlogged: a count is not data, so it costs no WAL and no fsync, and a

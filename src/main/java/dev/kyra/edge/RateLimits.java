@@ -33,7 +33,7 @@ public class RateLimits {
 
     /** Counts one request of this caller's credential, unless it is over a limit. */
     RateLimitVerdict take(Caller caller) {
-        RateLimitOverrides own = platforms.rateLimitsOf(caller.tenant().platformId());
+        RateLimitOverrides own = platforms.rememberedSettingsOf(caller.tenant().platformId()).rateLimits();
         int[] limits = {own.perMinute() != null ? own.perMinute() : defaults.perMinute(),
                 own.perHour() != null ? own.perHour() : defaults.perHour()};
         if (limits[0] == 0 && limits[1] == 0) {

@@ -1,5 +1,6 @@
 package dev.kyra.edge;
 
+import dev.kyra.platform.PlatformService;
 import dev.kyra.platform.Tenant;
 import dev.kyra.query.AttributeTable;
 import dev.kyra.query.KeysetSearch;
@@ -41,33 +42,30 @@ public class RequestLog {
 
     private final JdbcClient jdbc;
     private final RequestLogWriter writer;
-    private final RequestLogProperties settings;
+    private final PlatformService platforms;
     private final Clock clock;
     private final KeysetSearch<RequestRecord> search;
     private final TransactionTemplate reading;
 
-    RequestLog(JdbcClient jdbc, RequestLogWriter writer, RequestLogProperties settings, Clock clock,
+    RequestLog(JdbcClient jdbc, RequestLogWriter writer, PlatformService platforms, Clock clock,
                PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
         this.reading = new TransactionTemplate(transactions);
         this.reading.setReadOnly(true);
         this.writer = writer;
-        this.settings = settings;
+        this.platforms = platforms;
         this.clock = clock;
         this.search = new KeysetSearch<>(jdbc, COLUMNS, FROM, ATTRIBUTES, "r.id", "r.id", "request", RequestLog::map);
     }
 
     /**
      * The filter a face puts in its chain once the caller is known, so that refusals past that point
-     * (403, 429) are logged too; a pass-through when the log is off.
+     * (403, 429) are logged too. It logs the requests of platforms that keep the log (the default).
      *
      * @param apiVersion the version a request was served at, as the face tells it
      */
     public Filter filter(Function<HttpServletRequest, String> apiVersion) {
-        if (!settings.enabled()) {
-            return (request, response, chain) -> chain.doFilter(request, response);
-        }
-        return new RequestLogFilter(writer, apiVersion, clock);
+        return new RequestLogFilter(writer, platforms, apiVersion, clock);
     }
 
     /** @param idOfCursor the request id a client's cursor names, in the face's format */

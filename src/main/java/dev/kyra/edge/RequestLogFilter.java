@@ -1,6 +1,7 @@
 package dev.kyra.edge;
 
 import dev.kyra.platform.Caller;
+import dev.kyra.platform.PlatformService;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -13,7 +14,8 @@ import java.util.function.Function;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Records each authenticated request of a face in the request log once it is answered: its id (the
+ * Records each authenticated request of a face in the request log once it is answered, unless its
+ * platform keeps no log: its id (the
  * {@code x-request-id} the response carries), method, path without query, status and latency.
  */
 final class RequestLogFilter extends OncePerRequestFilter {
@@ -22,11 +24,14 @@ final class RequestLogFilter extends OncePerRequestFilter {
     private static final int MAX_PATH = 2048;
 
     private final RequestLogWriter writer;
+    private final PlatformService platforms;
     private final Function<HttpServletRequest, String> apiVersion;
     private final Clock clock;
 
-    RequestLogFilter(RequestLogWriter writer, Function<HttpServletRequest, String> apiVersion, Clock clock) {
+    RequestLogFilter(RequestLogWriter writer, PlatformService platforms, Function<HttpServletRequest, String> apiVersion,
+                     Clock clock) {
         this.writer = writer;
+        this.platforms = platforms;
         this.apiVersion = apiVersion;
         this.clock = clock;
     }
@@ -36,7 +41,7 @@ final class RequestLogFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         Optional<Caller> caller = RateLimitFilter.authenticatedCaller(request);
         String id = response.getHeader(REQUEST_ID);
-        if (caller.isEmpty() || id == null) {
+        if (caller.isEmpty() || id == null || !platforms.rememberedSettingsOf(caller.get().tenant().platformId()).requestLog()) {
             chain.doFilter(request, response);
             return;
         }

@@ -4,7 +4,7 @@ import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
-/** Decision A18's request log: on unless turned off, and kept 30 days. */
+/** Decision A18's request log is kept 30 days; whether a platform's requests go in it is its setting. */
 @ConfigurationProperties("kyra.request-log")
-public record RequestLogProperties(@DefaultValue("true") boolean enabled, @DefaultValue("30d") Duration retention) {
+public record RequestLogProperties(@DefaultValue("30d") Duration retention) {
 }

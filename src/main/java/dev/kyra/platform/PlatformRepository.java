@@ -14,7 +14,7 @@ class PlatformRepository {
 
     private static final String COLUMNS = """
             id, name, is_default, minimal_kyb_allowed, auto_verify_business_customers,
-            auto_verify_individuals, four_eyes, rate_limit_per_minute, rate_limit_per_hour, created_at, updated_at""";
+            auto_verify_individuals, four_eyes, rate_limit_per_minute, rate_limit_per_hour, request_log, created_at, updated_at""";
 
     private final JdbcClient jdbc;
 
@@ -24,7 +24,7 @@ class PlatformRepository {
 
     void insert(Platform platform) {
         jdbc.sql("insert into platforms (" + COLUMNS + ") values "
-                        + "(:id, :name, :isDefault, :minimal, :autoBusiness, :autoIndividual, :fourEyes, :perMinute, :perHour, :createdAt, :updatedAt)")
+                        + "(:id, :name, :isDefault, :minimal, :autoBusiness, :autoIndividual, :fourEyes, :perMinute, :perHour, :requestLog, :createdAt, :updatedAt)")
                 .param("id", platform.id())
                 .param("name", platform.name())
                 .param("isDefault", platform.isDefault())
@@ -34,6 +34,7 @@ class PlatformRepository {
                 .param("fourEyes", platform.settings().fourEyes())
                 .param("perMinute", platform.settings().rateLimits().perMinute(), java.sql.Types.INTEGER)
                 .param("perHour", platform.settings().rateLimits().perHour(), java.sql.Types.INTEGER)
+                .param("requestLog", platform.settings().requestLog())
                 .param("createdAt", Timestamp.from(platform.createdAt()))
                 .param("updatedAt", Timestamp.from(platform.updatedAt()))
                 .update();
@@ -44,7 +45,8 @@ class PlatformRepository {
                         update platforms set minimal_kyb_allowed = :minimal,
                             auto_verify_business_customers = :autoBusiness,
                             auto_verify_individuals = :autoIndividual, four_eyes = :fourEyes,
-                            rate_limit_per_minute = :perMinute, rate_limit_per_hour = :perHour, updated_at = :updatedAt
+                            rate_limit_per_minute = :perMinute, rate_limit_per_hour = :perHour,
+                            request_log = :requestLog, updated_at = :updatedAt
                         where id = :id""")
                 .param("id", id)
                 .param("minimal", settings.minimalKybAllowed())
@@ -53,6 +55,7 @@ class PlatformRepository {
                 .param("fourEyes", settings.fourEyes())
                 .param("perMinute", settings.rateLimits().perMinute(), java.sql.Types.INTEGER)
                 .param("perHour", settings.rateLimits().perHour(), java.sql.Types.INTEGER)
+                .param("requestLog", settings.requestLog())
                 .param("updatedAt", Timestamp.from(updatedAt))
                 .update();
     }
@@ -93,7 +96,8 @@ class PlatformRepository {
                         row.getBoolean("auto_verify_business_customers"),
                         row.getBoolean("auto_verify_individuals"), row.getBoolean("four_eyes"),
                         new RateLimitOverrides(row.getObject("rate_limit_per_minute", Integer.class),
-                                row.getObject("rate_limit_per_hour", Integer.class))),
+                                row.getObject("rate_limit_per_hour", Integer.class)),
+                        row.getBoolean("request_log")),
                 row.getTimestamp("created_at").toInstant(),
                 row.getTimestamp("updated_at").toInstant());
     }

@@ -21,8 +21,8 @@ public class PlatformService {
 
     private final PlatformRepository platforms;
     private final Clock clock;
-    /** Asked on every request by the rate limits, so remembered; a change is forgotten here once committed. */
-    private final RememberedLookups<UUID, RateLimitOverrides> rateLimits = new RememberedLookups<>(false);
+    /** Asked on every request by the edge, so remembered; a change is forgotten here once committed. */
+    private final RememberedLookups<UUID, PlatformSettings> remembered = new RememberedLookups<>(false);
 
     PlatformService(PlatformRepository platforms, Clock clock) {
         this.clock = clock;
@@ -48,10 +48,12 @@ public class PlatformService {
                 .orElseThrow(() -> new PlatformNotFoundException(platformId));
     }
 
-    /** A platform's own rate limits, as of at most a minute ago (at once on the node that changed them). */
-    public RateLimitOverrides rateLimitsOf(UUID platformId) {
-        return rateLimits.get(platformId, id -> platforms.find(id).map(platform -> platform.settings().rateLimits()))
-                .orElse(RateLimitOverrides.NONE);
+    /**
+     * A platform's settings as of at most a minute ago (at once on the node that changed them), for
+     * what every request asks: its rate limits, whether it is logged. The defaults for no platform.
+     */
+    public PlatformSettings rememberedSettingsOf(UUID platformId) {
+        return remembered.get(platformId, id -> platforms.find(id).map(Platform::settings)).orElse(PlatformSettings.DEFAULTS);
     }
 
     @Transactional
@@ -60,7 +62,7 @@ public class PlatformService {
         PlatformSettings settings = change.applyTo(current.settings());
         Instant now = Timestamps.now(clock);
         platforms.updateSettings(id, settings, now);
-        rateLimits.forgetAfterCommit(id);
+        remembered.forgetAfterCommit(id);
         return new Platform(id, current.name(), current.isDefault(), settings, current.createdAt(), now);
     }
 

@@ -2,7 +2,8 @@ package dev.kyra.platform;
 
 /** A partial change of a platform's settings: a null component leaves that setting as it is. */
 public record SettingsChange(Boolean minimalKybAllowed, Boolean autoVerifyBusinessCustomers,
-                             Boolean autoVerifyIndividuals, Boolean fourEyes, RateLimitOverrides rateLimits) {
+                             Boolean autoVerifyIndividuals, Boolean fourEyes, RateLimitOverrides rateLimits,
+                             Boolean requestLog) {
 
     PlatformSettings applyTo(PlatformSettings current) {
         return new PlatformSettings(
@@ -10,6 +11,7 @@ public record SettingsChange(Boolean minimalKybAllowed, Boolean autoVerifyBusine
                 autoVerifyBusinessCustomers != null ? autoVerifyBusinessCustomers : current.autoVerifyBusinessCustomers(),
                 autoVerifyIndividuals != null ? autoVerifyIndividuals : current.autoVerifyIndividuals(),
                 fourEyes != null ? fourEyes : current.fourEyes(),
-                rateLimits != null ? rateLimits.over(current.rateLimits()) : current.rateLimits());
+                rateLimits != null ? rateLimits.over(current.rateLimits()) : current.rateLimits(),
+                requestLog != null ? requestLog : current.requestLog());
     }
 }

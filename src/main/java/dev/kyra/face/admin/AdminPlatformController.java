@@ -72,7 +72,7 @@ class AdminPlatformController {
         AdminRequests.SettingsChange request = bodies.read(body, AdminRequests.SettingsChange.class, "setting");
         SettingsChange change = new SettingsChange(request.minimalKybAllowed(), request.autoVerifyBusinessCustomers(),
                 request.autoVerifyIndividuals(), request.fourEyes(),
-                new RateLimitOverrides(request.rateLimitPerMinute(), request.rateLimitPerHour()));
+                new RateLimitOverrides(request.rateLimitPerMinute(), request.rateLimitPerHour()), request.requestLog());
         return AdminFace.data(AdminViews.PlatformView.of(platforms.changeSettings(platformId(id), change)));
     }
 

@@ -35,7 +35,8 @@ final class AdminRequests {
                           @JsonProperty("rate_limit_per_minute") @Min(value = 0, message = RATE_LIMIT_RULE)
                           @Max(value = RateLimitOverrides.MAX, message = RATE_LIMIT_RULE) Integer rateLimitPerMinute,
                           @JsonProperty("rate_limit_per_hour") @Min(value = 0, message = RATE_LIMIT_RULE)
-                          @Max(value = RateLimitOverrides.MAX, message = RATE_LIMIT_RULE) Integer rateLimitPerHour) {
+                          @Max(value = RateLimitOverrides.MAX, message = RATE_LIMIT_RULE) Integer rateLimitPerHour,
+                          @JsonProperty("request_log") Boolean requestLog) {
     }
 
     /** An OAuth client or an API key; which scopes exist depends on which. */

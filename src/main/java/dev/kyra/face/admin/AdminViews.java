@@ -24,6 +24,7 @@ final class AdminViews {
                         @JsonProperty("four_eyes") boolean fourEyes,
                         @JsonProperty("rate_limit_per_minute") Integer rateLimitPerMinute,
                         @JsonProperty("rate_limit_per_hour") Integer rateLimitPerHour,
+                        @JsonProperty("request_log") boolean requestLog,
                         @JsonProperty("created_at") String createdAt, @JsonProperty("updated_at") String updatedAt) {
 
         static PlatformView of(Platform platform) {
@@ -31,6 +32,7 @@ final class AdminViews {
                     platform.settings().minimalKybAllowed(), platform.settings().autoVerifyBusinessCustomers(),
                     platform.settings().autoVerifyIndividuals(), platform.settings().fourEyes(),
                     platform.settings().rateLimits().perMinute(), platform.settings().rateLimits().perHour(),
+                    platform.settings().requestLog(),
                     time(platform.createdAt()), time(platform.updatedAt()));
         }
     }

@@ -120,6 +120,19 @@ class AllaweeRequestsTest extends KyraIntegrationTest {
     }
 
     @Test
+    void aPlatformMayKeepNoLog() {
+        Tenant tenant = tenants.create();
+        tenants.changeSettings(tenant, "{\"request_log\": false}");
+        String unlogged = api.get("/customers", tenant.apiKey()).header("x-request-id");
+        tenants.changeSettings(tenant, "{\"request_log\": true}");
+        String logged = api.get("/customers", tenant.apiKey()).header("x-request-id");
+        awaitLogged(tenant.apiKey(), logged);
+        assertThat(api.get("/requests/" + unlogged, tenant.apiKey()).status()).isEqualTo(404);
+        assertThat(api.get("/admin/v1/platforms/" + tenant.platformId(), ADMIN_TOKEN).data().get("request_log")
+                .booleanValue()).isTrue();
+    }
+
+    @Test
     void recordsPastThirtyDaysArePruned() {
         Tenant tenant = tenants.create();
         String old = api.get("/customers", tenant.apiKey()).header("x-request-id");
