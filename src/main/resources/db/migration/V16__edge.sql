@@ -31,7 +31,11 @@ create table idempotency_keys (
     created_at     timestamptz not null,
     primary key (platform_id, mode, key)
 );
-create index idempotency_keys_created on idempotency_keys (created_at);
+-- rows come in time order, so a BRIN index finds the expired ones at almost no cost to each insert
+create index idempotency_keys_created on idempotency_keys using brin (created_at);
+-- the answer is compressed before it is sealed, and a sealed answer does not compress again: kept in
+-- the row (up to a page) rather than in a TOAST table of its own
+alter table idempotency_keys alter column body set storage main;
 
 -- Decision A18: what each Allawee-face request of a platform and mode was, for 30 days. No bodies, no
 -- query strings: both can carry personal data.
@@ -49,3 +53,10 @@ create table api_requests (
 );
 create index api_requests_tenant_time on api_requests (platform_id, mode, created_at desc, id desc);
 create index api_requests_created on api_requests (created_at);
+
+-- requests:read is served now (decision A18): keys that held every other scope, as the first-start key
+-- does, get it too
+update api_keys set scopes = array_append(scopes, 'requests:read')
+where scopes @> array['customers:read', 'customers:write', 'webhooks:read', 'webhooks:write', 'events:read',
+                      'events:retry']
+  and not scopes @> array['requests:read'];

@@ -22,7 +22,8 @@ class ModularityTest {
         List<String> faces = MODULES.stream().map(module -> module.getIdentifier().toString()).filter(name -> name.startsWith("face")).toList();
         List<String> cores = MODULES.stream().map(module -> module.getIdentifier().toString()).filter(name -> !name.startsWith("face")).toList();
         assertThat(cores).as("every module that is not a face, files and query included")
-                .contains("customer", "profile", "events", "webhooks", "platform", "validation", "ids", "database", "web", "files", "query");
+                .contains("customer", "profile", "events", "webhooks", "platform", "validation", "ids", "database", "web", "files", "query",
+                        "edge");
         assertThat(faces).isNotEmpty();
         for (String core : cores) {
             ApplicationModule module = MODULES.getModuleByName(core).orElseThrow(() -> new AssertionError(core + " is not a module"));

@@ -13,7 +13,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Decision D10's guard against guessing secrets: a client address whose requests to the faces were
  * refused authentication (a 401: a wrong client secret at the token endpoint, an unknown API or legacy
  * key, a wrong admin token) more than so many times in a minute gets 429 for every face request until
- * the minute ends, across all nodes. Counted by the address Kyra believes ({@code KYRA_TRUSTED_PROXIES}).
+ * the minute ends, across all nodes: a node that has not yet seen the address fail learns the others'
+ * count at its first failure there. Counted by the address Kyra believes ({@code KYRA_TRUSTED_PROXIES}).
  */
 final class FailedAuthenticationLimit extends OncePerRequestFilter {
 
@@ -37,9 +38,11 @@ final class FailedAuthenticationLimit extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        SharedCounts.Subject address = counts.subject("failed-authentication:" + request.getRemoteAddr(), MINUTE);
-        SharedCounts.Usage usage = address.peek(counts.nowSeconds(), perMinute);
-        if (!usage.allowed()) {
+        String subject = "failed-authentication:" + request.getRemoteAddr();
+        // only an address that has failed here lately is looked at: the rest cost no counting at all
+        SharedCounts.Subject failed = counts.existing(subject);
+        SharedCounts.Usage usage = failed == null ? null : failed.peek(counts.nowSeconds(), perMinute);
+        if (usage != null && !usage.allowed()) {
             long retryAfter = Math.max(1, usage.resets()[0] - counts.nowSeconds());
             response.setHeader("Retry-After", Long.toString(retryAfter));
             faces.writeError(request, response, HttpStatus.TOO_MANY_REQUESTS, "too-many-requests",
@@ -48,7 +51,8 @@ final class FailedAuthenticationLimit extends OncePerRequestFilter {
         }
         chain.doFilter(request, response);
         if (response.getStatus() == HttpStatus.UNAUTHORIZED.value()) {
-            address.add(counts.nowSeconds());
+            // the first failure here reads what the other nodes have counted for the address
+            counts.subject(subject, MINUTE).add(counts.nowSeconds());
         }
     }
 }

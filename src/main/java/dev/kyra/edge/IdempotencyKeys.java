@@ -1,37 +1,55 @@
 package dev.kyra.edge;
 
+import dev.kyra.platform.SecretSealer;
 import dev.kyra.platform.Tenant;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
  * The kept results of decision D9, per platform and mode. Every method runs in the transaction of the
- * request that holds the key, which is also the transaction of the change it makes.
+ * request that holds the key, which is also the transaction of the change it makes. A kept body is
+ * sealed ({@link SecretSealer}, bound to its platform, mode and key): answers carry personal data, and
+ * some a secret shown once (a webhook's signing secret), which a copy of the database must not give away.
+ * It is compressed first: a sealed body cannot be, and the kept row is written by every keyed POST.
  */
 @Repository
 class IdempotencyKeys {
 
     private final JdbcClient jdbc;
+    private final SecretSealer sealer;
     private final String retention;
 
-    IdempotencyKeys(JdbcClient jdbc, IdempotencyProperties settings) {
+    IdempotencyKeys(JdbcClient jdbc, SecretSealer sealer, IdempotencyProperties settings) {
         this.jdbc = jdbc;
+        this.sealer = sealer;
         this.retention = settings.retention().toMillis() + " milliseconds";
     }
 
     /**
      * Takes the key for this transaction, if no other transaction holds it (false: the first request
-     * with it is still running), and then the result kept under it, if one is.
+     * with it is still running), and reads the result kept under it, if one is — in one statement. A
+     * result committed between the statement's start and the lock is not seen; {@link #keep} then
+     * finds it.
      */
     Claim claim(Tenant tenant, String key) {
-        Boolean taken = jdbc.sql("select pg_try_advisory_xact_lock(hashtextextended(:name, 0))")
-                .param("name", tenant.platformId() + "/" + tenant.mode().code() + "/" + key)
-                .query(Boolean.class).single();
-        if (!taken) {
-            return new Claim(false, Optional.empty());
-        }
-        return new Claim(true, find(tenant, key));
+        return jdbc.sql("""
+                        select pg_try_advisory_xact_lock(hashtextextended(:name, 0)) as taken,
+                               k.fingerprint, k.status, k.content_type, k.location, k.body
+                        from (select 1) as one
+                        left join idempotency_keys k on k.platform_id = :platformId and k.mode = :mode and k.key = :key
+                                                    and k.created_at > now() - cast(:retention as interval)""")
+                .param("name", boundTo(tenant, key)).param("platformId", tenant.platformId())
+                .param("mode", tenant.mode().code()).param("key", key).param("retention", retention)
+                .query((row, n) -> {
+                    if (!row.getBoolean("taken")) {
+                        return new Claim(false, Optional.empty());
+                    }
+                    return new Claim(true, row.getBytes("fingerprint") == null ? Optional.empty()
+                            : Optional.of(result(row, tenant, key)));
+                }).single();
     }
 
     /**
@@ -50,21 +68,32 @@ class IdempotencyKeys {
                 .param("platformId", tenant.platformId()).param("mode", tenant.mode().code()).param("key", key)
                 .param("fingerprint", result.fingerprint()).param("status", result.status())
                 .param("contentType", result.contentType()).param("location", result.location())
-                .param("body", result.body()).param("retention", retention)
+                .param("body", sealer.seal(KeptBodies.compress(result.body()), boundTo(tenant, key)))
+                .param("retention", retention)
                 .update();
-        return kept == 1 ? Optional.empty() : find(tenant, key);
+        return kept == 1 ? Optional.empty() : kept(tenant, key);
     }
 
-    private Optional<StoredResult> find(Tenant tenant, String key) {
+    /** The result kept under a key and not yet expired. */
+    Optional<StoredResult> kept(Tenant tenant, String key) {
         return jdbc.sql("""
                         select fingerprint, status, content_type, location, body from idempotency_keys
                         where platform_id = :platformId and mode = :mode and key = :key
                           and created_at > now() - cast(:retention as interval)""")
                 .param("platformId", tenant.platformId()).param("mode", tenant.mode().code()).param("key", key)
                 .param("retention", retention)
-                .query((row, n) -> new StoredResult(row.getBytes(1), row.getInt(2), row.getString(3), row.getString(4),
-                        row.getBytes(5)))
+                .query((row, n) -> result(row, tenant, key))
                 .optional();
+    }
+
+    private StoredResult result(ResultSet row, Tenant tenant, String key) throws SQLException {
+        return new StoredResult(row.getBytes("fingerprint"), row.getInt("status"), row.getString("content_type"),
+                row.getString("location"),
+                KeptBodies.decompress(sealer.openBytes(row.getBytes("body"), boundTo(tenant, key))));
+    }
+
+    private static String boundTo(Tenant tenant, String key) {
+        return "idempotency/" + tenant.platformId() + "/" + tenant.mode().code() + "/" + key;
     }
 
     /** Whether this transaction holds the key, and what was kept under it. */

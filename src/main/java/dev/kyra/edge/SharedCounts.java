@@ -41,6 +41,7 @@ class SharedCounts implements SmartLifecycle {
     private final ConcurrentHashMap<String, Subject> subjects = new ConcurrentHashMap<>();
     private volatile Thread syncer;
     private long lastTidy;
+    private long lastWarned;
 
     SharedCounts(JdbcClient jdbc, Clock clock, RateLimitProperties settings) {
         this.jdbc = jdbc;
@@ -51,8 +52,15 @@ class SharedCounts implements SmartLifecycle {
     /** The counts of one subject (a credential, an address) in windows of these lengths, in seconds. */
     Subject subject(String name, int... windowSeconds) {
         Subject subject = subjects.computeIfAbsent(name, key -> new Subject(key, windowSeconds));
-        subject.loadOnce(this);
+        if (!subject.loaded) {
+            subject.loadOnce(this);
+        }
         return subject;
+    }
+
+    /** The subject if this node has counted it lately; null if not (nothing is read or made for it). */
+    Subject existing(String name) {
+        return subjects.get(name);
     }
 
     long nowSeconds() {
@@ -170,7 +178,12 @@ class SharedCounts implements SmartLifecycle {
             } catch (InterruptedException e) {
                 return;
             } catch (RuntimeException e) {
-                log.warn("rate-limit counts could not be shared: {}", e.toString());
+                // ten tries a second while the database is away: say so once a minute
+                long now = nowSeconds();
+                if (now - lastWarned >= 60) {
+                    lastWarned = now;
+                    log.warn("rate-limit counts could not be shared (each node counts alone meanwhile): {}", e.toString());
+                }
             }
         }
     }
@@ -184,7 +197,7 @@ class SharedCounts implements SmartLifecycle {
 
         private final String name;
         private final Window[] windows;
-        private boolean loaded;
+        private volatile boolean loaded;
         /** Asked about since the last sync: its totals are read back even when this node counted nothing. */
         private boolean asked;
 

@@ -2,6 +2,7 @@ package dev.kyra.webhooks;
 
 import dev.kyra.database.Timestamps;
 import dev.kyra.ids.UuidV7;
+import dev.kyra.platform.SecretSealer;
 import dev.kyra.platform.Tenant;
 import dev.kyra.query.AttributeTable;
 import dev.kyra.query.KeysetSearch;

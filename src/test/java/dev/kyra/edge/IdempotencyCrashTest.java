@@ -5,6 +5,8 @@ import static dev.kyra.support.ChildProcesses.freePort;
 import static dev.kyra.support.ChildProcesses.javaCommand;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.kyra.platform.Mode;
+import dev.kyra.platform.Tenant;
 import dev.kyra.support.Api;
 import dev.kyra.support.Customers;
 import dev.kyra.support.Json;
@@ -21,6 +23,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Tag;
@@ -80,8 +83,13 @@ class IdempotencyCrashTest {
             jdbc.sql("select profile->>'email', id::text from customers").query((row, n) ->
                     customersByEmail.put(row.getString(1), row.getString(2))).list();
             Map<String, String> keptCustomerByKey = new HashMap<>();
-            jdbc.sql("select key, body from idempotency_keys").query((row, n) -> keptCustomerByKey.put(row.getString(1),
-                    Json.tree(new String(row.getBytes(2), StandardCharsets.UTF_8)).get("data").get("id").stringValue())).list();
+            IdempotencyKeys keys = restarted.bean(IdempotencyKeys.class);
+            // the bootstrap client's tenant: the default platform, in test mode
+            Tenant tenant = new Tenant(jdbc.sql("select id from platforms where is_default").query(UUID.class).single(),
+                    Mode.TEST);
+            jdbc.sql("select key from idempotency_keys").query((row, n) -> row.getString(1)).list().forEach(key ->
+                    keptCustomerByKey.put(key, Json.tree(new String(keys.kept(tenant, key).orElseThrow().body(),
+                            StandardCharsets.UTF_8)).get("data").get("id").stringValue()));
             for (int i = 0; i < REQUESTS; i++) {
                 assertThat(keptCustomerByKey.get(key(i))).as("the kept answer of %s names its customer, and only if it exists",
                         key(i)).isEqualTo(customersByEmail.get(email(i)));

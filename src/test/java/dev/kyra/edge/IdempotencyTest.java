@@ -44,6 +44,10 @@ class IdempotencyTest extends KyraIntegrationTest {
         assertThat(again.header("x-request-id")).isNotEqualTo(first.header("x-request-id"));
         assertThat(customerCount(tenant)).isEqualTo(1);
         assertThat(events(first.data().get("id").stringValue(), "customer.created")).as("no second event").isEqualTo(1);
+        byte[] kept = jdbc.sql("select body from idempotency_keys where platform_id = cast(:p as uuid)")
+                .param("p", tenant.platformId()).query(byte[].class).single();
+        assertThat(new String(kept, StandardCharsets.ISO_8859_1)).as("the kept answer is sealed")
+                .doesNotContain("once@example.com").doesNotContain(first.data().get("id").stringValue());
     }
 
     @Test

@@ -1,4 +1,4 @@
-package dev.kyra.webhooks;
+package dev.kyra.platform;
 
 import dev.kyra.database.DataDirectory;
 import java.io.IOException;
@@ -21,14 +21,15 @@ import org.springframework.stereotype.Component;
 import org.springframework.util.StringUtils;
 
 /**
- * Seals secrets Kyra must read back (webhook signing keys) with AES-256-GCM, bound to the row they
+ * Seals what Kyra must read back but keep from anyone with a copy of its database — webhook signing
+ * keys, the answers kept under idempotency keys — with AES-256-GCM, bound to the row they
  * belong to by associated data, so a sealed key cannot be copied onto another endpoint. The key is
  * {@code KYRA_SECRETS_KEY_FILE} (the base64 of 32 random bytes; every node of a cluster needs the same
  * file) or, by default, {@code secrets.key} in the data directory, made at first start readable by
  * its owner only. Losing it makes the signing keys unreadable: endpoints then need a new secret.
  */
 @Component
-class SecretSealer {
+public class SecretSealer {
 
     private static final int NONCE_BYTES = 12;
     private static final int TAG_BITS = 128;
@@ -36,19 +37,28 @@ class SecretSealer {
     private final SecretKey key;
     private final SecureRandom random = new SecureRandom();
 
-    SecretSealer(@Value("${kyra.secrets-key-file:}") String keyFile, DataDirectory dataDirectory) {
+    public SecretSealer(@Value("${kyra.secrets-key-file:}") String keyFile, DataDirectory dataDirectory) {
         Path path = StringUtils.hasText(keyFile) ? Path.of(keyFile) : dataDirectory.resolve("secrets.key");
         this.key = new SecretKeySpec(load(path, random), "AES");
     }
 
-    byte[] seal(String secret, String boundTo) {
+    public byte[] seal(String secret, String boundTo) {
+        return seal(secret.getBytes(StandardCharsets.UTF_8), boundTo);
+    }
+
+    /** @throws IllegalStateException when the secret was sealed for another row or with another key */
+    public String open(byte[] sealed, String boundTo) {
+        return new String(openBytes(sealed, boundTo), StandardCharsets.UTF_8);
+    }
+
+    public byte[] seal(byte[] secret, String boundTo) {
         byte[] nonce = new byte[NONCE_BYTES];
         random.nextBytes(nonce);
         try {
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
             cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, nonce));
             cipher.updateAAD(boundTo.getBytes(StandardCharsets.UTF_8));
-            byte[] sealed = cipher.doFinal(secret.getBytes(StandardCharsets.UTF_8));
+            byte[] sealed = cipher.doFinal(secret);
             byte[] out = new byte[NONCE_BYTES + sealed.length];
             System.arraycopy(nonce, 0, out, 0, NONCE_BYTES);
             System.arraycopy(sealed, 0, out, NONCE_BYTES, sealed.length);
@@ -59,12 +69,12 @@ class SecretSealer {
     }
 
     /** @throws IllegalStateException when the secret was sealed for another row or with another key */
-    String open(byte[] sealed, String boundTo) {
+    public byte[] openBytes(byte[] sealed, String boundTo) {
         try {
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
             cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, sealed, 0, NONCE_BYTES));
             cipher.updateAAD(boundTo.getBytes(StandardCharsets.UTF_8));
-            return new String(cipher.doFinal(sealed, NONCE_BYTES, sealed.length - NONCE_BYTES), StandardCharsets.UTF_8);
+            return cipher.doFinal(sealed, NONCE_BYTES, sealed.length - NONCE_BYTES);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("a sealed secret does not open: another key, or another row's secret");
         }
