@@ -3,6 +3,7 @@ package dev.kyra.edge;
 import dev.kyra.platform.Caller;
 import dev.kyra.platform.Tenant;
 import dev.kyra.web.ApiFaces;
+import dev.kyra.web.CallerAuthentication;
 import dev.kyra.web.PayloadTooLargeException;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
@@ -63,7 +64,7 @@ final class IdempotencyFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         String key = request.getHeader(HEADER);
-        Optional<Caller> caller = RateLimitFilter.authenticatedCaller(request);
+        Optional<Caller> caller = CallerAuthentication.current();
         if (caller.isEmpty()) {
             chain.doFilter(request, response);
             return;

@@ -10,8 +10,6 @@ import java.io.IOException;
 import java.util.Optional;
 import java.util.function.Function;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /** Counts each request of an authenticated credential and refuses it past its limits (decision D10). */
@@ -25,12 +23,6 @@ final class RateLimitFilter extends OncePerRequestFilter {
         this.limits = limits;
         this.callers = callers;
         this.faces = faces;
-    }
-
-    static Optional<Caller> authenticatedCaller(HttpServletRequest request) {
-        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-        return authentication != null && authentication.getPrincipal() instanceof Caller caller
-                ? Optional.of(caller) : Optional.empty();
     }
 
     @Override

@@ -4,6 +4,7 @@ import dev.kyra.platform.Caller;
 import dev.kyra.platform.PlatformService;
 import dev.kyra.platform.RateLimitOverrides;
 import dev.kyra.web.ApiFaces;
+import dev.kyra.web.CallerAuthentication;
 import jakarta.servlet.Filter;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Optional;
@@ -55,6 +56,6 @@ public class RateLimits {
 
     /** The filter for chains whose authentication establishes a {@link dev.kyra.web.CallerAuthentication}. */
     public Filter filter() {
-        return filter(RateLimitFilter::authenticatedCaller);
+        return filter(request -> CallerAuthentication.current());
     }
 }

@@ -1,6 +1,7 @@
 package dev.kyra.edge;
 
 import dev.kyra.platform.Caller;
+import dev.kyra.web.CallerAuthentication;
 import dev.kyra.platform.PlatformService;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -39,7 +40,7 @@ final class RequestLogFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        Optional<Caller> caller = RateLimitFilter.authenticatedCaller(request);
+        Optional<Caller> caller = CallerAuthentication.current();
         String id = response.getHeader(REQUEST_ID);
         if (caller.isEmpty() || id == null || !platforms.rememberedSettingsOf(caller.get().tenant().platformId()).requestLog()) {
             chain.doFilter(request, response);

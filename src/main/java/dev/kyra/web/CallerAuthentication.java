@@ -26,6 +26,14 @@ public class CallerAuthentication extends AbstractAuthenticationToken {
                 .toList());
     }
 
+    /** The caller the current request was authenticated as, if a face's security established one. */
+    public static java.util.Optional<Caller> current() {
+        org.springframework.security.core.Authentication authentication =
+                org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication();
+        return authentication != null && authentication.getPrincipal() instanceof Caller caller
+                ? java.util.Optional.of(caller) : java.util.Optional.empty();
+    }
+
     @Override
     public Object getCredentials() {
         return "";

@@ -2,8 +2,6 @@ package dev.kyra.web;
 
 import dev.kyra.platform.Caller;
 import org.springframework.core.MethodParameter;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.bind.support.WebDataBinderFactory;
 import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
@@ -24,10 +22,7 @@ class CallerResolver implements HandlerMethodArgumentResolver {
     @Override
     public Object resolveArgument(MethodParameter parameter, ModelAndViewContainer mav, NativeWebRequest webRequest,
                                   WebDataBinderFactory binderFactory) {
-        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-        if (authentication != null && authentication.getPrincipal() instanceof Caller caller) {
-            return caller;
-        }
-        throw new IllegalStateException("no Caller authenticated for " + parameter.getMethod());
+        return CallerAuthentication.current()
+                .orElseThrow(() -> new IllegalStateException("no Caller authenticated for " + parameter.getMethod()));
     }
 }
