@@ -23,7 +23,7 @@ class ModularityTest {
         List<String> cores = MODULES.stream().map(module -> module.getIdentifier().toString()).filter(name -> !name.startsWith("face")).toList();
         assertThat(cores).as("every module that is not a face, files and query included")
                 .contains("customer", "profile", "events", "webhooks", "platform", "validation", "ids", "database", "web", "files", "query",
-                        "edge");
+                        "edge", "personal");
         assertThat(faces).isNotEmpty();
         for (String core : cores) {
             ApplicationModule module = MODULES.getModuleByName(core).orElseThrow(() -> new AssertionError(core + " is not a module"));

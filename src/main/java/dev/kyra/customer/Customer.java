@@ -1,5 +1,6 @@
 package dev.kyra.customer;
 
+import dev.kyra.personal.DataKey;
 import dev.kyra.platform.Tenant;
 import dev.kyra.profile.CustomerFields;
 import dev.kyra.profile.CustomerType;
@@ -16,11 +17,13 @@ import java.util.UUID;
  * @param reference the platform's own unique reference, or null
  * @param kycDataId the id the Blaaiz face shows for the customer's {@code kyc_data} block
  * @param metadata the platform's free JSON object, exactly as it was sent
+ * @param dataKey the key its sealed fields are kept with (decision D11); null until it has one, and
+ *                again once its personal data is erased
  */
 public record Customer(UUID id, byte[] objectId, Tenant tenant, CustomerType type,
                        VerificationStatus verificationStatus, KybScope kybScope, Activity status,
                        String reference, UUID kycDataId, boolean enhancedDueDiligence, FieldValues profile,
-                       String metadata, long version, Instant createdAt, Instant updatedAt) {
+                       String metadata, long version, Instant createdAt, Instant updatedAt, DataKey dataKey) {
 
     public <T> T get(Field<T> field) {
         return profile.get(field);
@@ -44,13 +47,13 @@ public record Customer(UUID id, byte[] objectId, Tenant tenant, CustomerType typ
 
     Customer changed(FieldValues newProfile, String newReference, String newMetadata, Instant now) {
         return new Customer(id, objectId, tenant, type, verificationStatus, kybScope, status, newReference, kycDataId,
-                enhancedDueDiligence, newProfile, newMetadata, version + 1, createdAt, now);
+                enhancedDueDiligence, newProfile, newMetadata, version + 1, createdAt, now, dataKey);
     }
 
     /** This customer in another verification state (and scope), as one more version. */
     Customer withStatus(VerificationStatus next, KybScope scope, Instant now) {
         return new Customer(id, objectId, tenant, type, next, scope, status, reference, kycDataId, enhancedDueDiligence,
-                profile, metadata, version + 1, createdAt, now);
+                profile, metadata, version + 1, createdAt, now, dataKey);
     }
 
     /**
@@ -63,7 +66,13 @@ public record Customer(UUID id, byte[] objectId, Tenant tenant, CustomerType typ
 
     Customer withActivity(Activity next, Instant now) {
         return new Customer(id, objectId, tenant, type, verificationStatus, kybScope, next, reference, kycDataId,
-                enhancedDueDiligence, profile, metadata, version + 1, createdAt, now);
+                enhancedDueDiligence, profile, metadata, version + 1, createdAt, now, dataKey);
+    }
+
+    /** This customer, given its first data key; its version is unchanged, as nothing it shows changed. */
+    public Customer withDataKey(DataKey key) {
+        return new Customer(id, objectId, tenant, type, verificationStatus, kybScope, status, reference, kycDataId,
+                enhancedDueDiligence, profile, metadata, version, createdAt, updatedAt, key);
     }
 
     private static String nullToEmpty(String text) {

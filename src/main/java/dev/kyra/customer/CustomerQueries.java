@@ -23,7 +23,8 @@ import java.util.regex.Pattern;
  * <p>Indexed per tenant: {@code created_at}, {@code updated_at}, {@code email}, {@code id_number},
  * {@code registration_number}, {@code reference}, {@code verification_status}, {@code object_id}.
  * Every other attribute is read from the profile of the tenant's rows: a scan of one tenant's
- * customers, which {@code docs/allawee-query-language.md} lists.
+ * customers, which {@code docs/allawee-query-language.md} lists. Sealed fields (identifiers, tax
+ * numbers, dates of birth) are refused.
  */
 public final class CustomerQueries implements AttributeTable {
 
@@ -67,6 +68,19 @@ public final class CustomerQueries implements AttributeTable {
     /** The attribute name of a profile field. */
     public static String nameOf(Field<?> field) {
         return field.key();
+    }
+
+    /**
+     * Sealed fields are ciphertext in the database (decision D11): no list can filter or sort by
+     * them, and saying so beats an empty answer. Exact look-ups by an identifier go through its blind
+     * index ({@link CustomerFilter}), not through the list language.
+     */
+    @Override
+    public QueryAttribute get(String name, String parameter) {
+        if (CustomerFields.byKey(name).filter(Field::isSealed).isPresent()) {
+            throw new InvalidQueryException(parameter, "'" + name + "' is encrypted at rest: lists cannot filter or sort by it");
+        }
+        return AttributeTable.super.get(name, parameter);
     }
 
     @Override

@@ -12,6 +12,7 @@ import dev.kyra.events.EventType;
 import dev.kyra.events.FieldChange;
 import dev.kyra.ids.ObjectIds;
 import dev.kyra.ids.UuidV7;
+import dev.kyra.personal.DataKeys;
 import dev.kyra.platform.Caller;
 import dev.kyra.platform.PlatformService;
 import dev.kyra.platform.PlatformSettings;
@@ -66,11 +67,13 @@ public class CustomerService {
     private final Transitions transitions;
     private final OwnerService ownerWrites;
     private final PlatformService platforms;
+    private final DataKeys dataKeys;
     private final Clock clock;
 
     CustomerService(CustomerRepository customers, OwnerRepository owners, TierRequestRepository verifications,
                     CustomerReader reader, EventLog events, Transitions transitions, OwnerService ownerWrites,
-                    PlatformService platforms, Clock clock) {
+                    PlatformService platforms, DataKeys dataKeys, Clock clock) {
+        this.dataKeys = dataKeys;
         this.clock = clock;
         this.customers = customers;
         this.owners = owners;
@@ -119,7 +122,7 @@ public class CustomerService {
         }
         Customer customer = new Customer(id, ObjectIds.fromUuidV7(id), tenant, type, VerificationStatus.PENDING,
                 kybScope, Activity.ACTIVE, request.reference(), UuidV7.next(), false, profile,
-                Objects.requireNonNullElse(request.metadata(), EMPTY_METADATA), 1, now, now);
+                Objects.requireNonNullElse(request.metadata(), EMPTY_METADATA), 1, now, now, dataKeys.create(tenant, id));
         customers.insert(customer);
         List<FieldChange> created = new ArrayList<>(ProfileChanges.added(profile));
         if (customer.reference() != null) {
@@ -127,7 +130,7 @@ public class CustomerService {
         }
         events.record(caller, id, Change.data(EventType.CUSTOMER_CREATED, Change.CUSTOMER, created));
         for (Owner owner : ownerPlan.added) {
-            ownerWrites.add(caller, owner);
+            ownerWrites.add(caller, customer, owner);
         }
         List<TierRequest> tiers = requestTiers(caller, customer, request.tiers(), List.of());
         return CustomerDetails.of(customer, ownerPlan.added, tiers);
@@ -171,7 +174,7 @@ public class CustomerService {
         if (!misplaced.isEmpty()) {
             throw new InvalidInputException(misplaced);
         }
-        List<Owner> storedOwners = current.type() == CustomerType.BUSINESS ? owners.findByCustomer(tenant, id) : List.of();
+        List<Owner> storedOwners = current.type() == CustomerType.BUSINESS ? owners.findByCustomer(current) : List.of();
         List<TierRequest> storedTiers = verifications.findByCustomer(tenant, id);
         Instant now = Timestamps.now(clock);
         Set<Field<?>> changed = current.profile().changedBy(changes.profile());
@@ -210,7 +213,7 @@ public class CustomerService {
             events.record(caller, id, Change.data(EventType.PROFILE_CHANGED, Change.CUSTOMER, profileChanges));
         }
         for (Owner owner : ownerPlan.added) {
-            ownerWrites.add(caller, owner);
+            ownerWrites.add(caller, updated, owner);
         }
         for (Owner owner : ownerPlan.edited) {
             ownerWrites.edit(caller, updated,

@@ -79,7 +79,7 @@ public class KybUpgradeService {
     private CustomerDetails upgradeChecked(Caller caller, Customer customer, KybUpgrade upgrade) {
         Tenant tenant = caller.tenant();
         checkEligible(customer);
-        List<Owner> stored = owners.findByCustomer(tenant, customer.id());
+        List<Owner> stored = owners.findByCustomer(customer);
         Instant now = Timestamps.now(clock);
         List<FieldValues> newOwners = Objects.requireNonNullElse(upgrade.owners(), List.of());
         OwnerUpdates plan = OwnerUpdates.plan(customer.id(), stored,
@@ -117,7 +117,7 @@ public class KybUpgradeService {
         events.record(caller, customer.id(), new Change(EventType.KYB_UPGRADED, Change.CUSTOMER, changes, null, null, NOTE));
         transitions.move(caller, current, Lifecycle.CustomerAction.UPGRADE_SCOPE, KybScope.FULL, null, UNDER_REVIEW);
         for (Owner owner : plan.added) {
-            ownerWrites.add(caller, owner);
+            ownerWrites.add(caller, current, owner);
         }
         return reads.get(tenant, CustomerRef.id(customer.id()));
     }

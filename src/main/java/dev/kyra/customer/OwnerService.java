@@ -59,15 +59,15 @@ public class OwnerService {
     }
 
     /** Adds a new owner to its customer: the one place owners are added, by create, update and upgrade. */
-    void add(Caller caller, Owner owner) {
-        owners.insert(caller.tenant(), owner);
+    void add(Caller caller, Customer customer, Owner owner) {
+        owners.insert(customer, owner);
         events.record(caller, owner.customerId(), Change.data(EventType.OWNER_ADDED, subject(owner),
                 ProfileChanges.added(owner.profile())));
     }
 
     /** Writes a client's edit of an owner's profile; an edit reopens a REJECTED owner. */
     void edit(Caller caller, Customer customer, Owner before, Owner after) {
-        owners.update(caller.tenant(), after);
+        owners.update(customer, after);
         events.record(caller, customer.id(), Change.data(EventType.OWNER_CHANGED, subject(after),
                 ProfileChanges.between(before.profile(), after.profile(), before.profile().changedBy(after.profile()))));
         transitions.moveOwner(caller, customer, after, Lifecycle.ChildAction.EDIT, null, null);
@@ -120,7 +120,7 @@ public class OwnerService {
             return owner; // the same files again: nothing to reopen
         }
         Owner updated = owner.withFiles(owner.profile(), front, back, Timestamps.now(clock));
-        owners.update(tenant, updated);
+        owners.update(customer, updated);
         List<FieldChange> changes = new java.util.ArrayList<>();
         addFileChange(changes, OwnerFileSlot.ID_DOCUMENT_FRONT, owner.idDocumentFront(), front);
         addFileChange(changes, OwnerFileSlot.ID_DOCUMENT_BACK, owner.idDocumentBack(), back);
@@ -136,7 +136,7 @@ public class OwnerService {
 
     private Owner find(Customer customer, String ownerId) {
         return RecordIds.parse(ownerId)
-                .flatMap(id -> owners.find(customer.tenant(), customer.id(), id))
+                .flatMap(id -> owners.find(customer, id))
                 .orElseThrow(NotFoundException::owner);
     }
 

@@ -79,7 +79,7 @@ public class ReviewService {
         Caller reviewer = reviewerOf(actor, customerId);
         Customer customer = lock(reviewer, customerId);
         requireUnderReview(customer, "approved");
-        List<Owner> customerOwners = owners.findByCustomer(reviewer.tenant(), customerId);
+        List<Owner> customerOwners = owners.findByCustomer(customer);
         List<Document> customerDocuments = documents.findByCustomer(reviewer.tenant(), customerId);
         boolean anyRejected = customerOwners.stream().anyMatch(owner -> owner.status() == ReviewStatus.REJECTED)
                 || customerDocuments.stream().anyMatch(document -> document.status() == ReviewStatus.REJECTED);
@@ -102,7 +102,7 @@ public class ReviewService {
         Caller reviewer = reviewerOf(actor, customerId);
         Customer customer = lock(reviewer, customerId);
         requireUnderReview(customer, "rejected");
-        transitions.moveChildren(reviewer, customer, owners.findByCustomer(reviewer.tenant(), customerId),
+        transitions.moveChildren(reviewer, customer, owners.findByCustomer(customer),
                 documents.findByCustomer(reviewer.tenant(), customerId), Lifecycle.ChildAction.CUSTOMER_REJECTED);
         transitions.move(reviewer, customer, Lifecycle.CustomerAction.REJECT, customer.kybScope(), comment, null);
         return details(customerId);
@@ -113,7 +113,7 @@ public class ReviewService {
     public CustomerDetails decideOwner(Actor actor, UUID customerId, String ownerId, Verdict verdict, String comment) {
         Caller reviewer = reviewerOf(actor, customerId);
         Customer customer = lock(reviewer, customerId);
-        Owner owner = RecordIds.parse(ownerId).flatMap(id -> owners.find(reviewer.tenant(), customerId, id))
+        Owner owner = RecordIds.parse(ownerId).flatMap(id -> owners.find(customer, id))
                 .orElseThrow(NotFoundException::owner);
         transitions.moveOwner(reviewer, customer, owner, decision(verdict), comment,
                 notUnderReview(owner.status(), verdict, "an owner"));

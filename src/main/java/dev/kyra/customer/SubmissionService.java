@@ -84,7 +84,7 @@ public class SubmissionService {
             throw new ActionRefusedException(ALREADY_UNDER_REVIEW);
         }
         boolean business = customer.type() == CustomerType.BUSINESS;
-        List<Owner> customerOwners = business ? owners.findByCustomer(tenant, customer.id()) : List.of();
+        List<Owner> customerOwners = business ? owners.findByCustomer(customer) : List.of();
         List<Document> customerDocuments = business ? documents.findByCustomer(tenant, customer.id()) : List.of();
         Readiness.gap(customer, customerOwners, customerDocuments, legacyFiles.findByCustomer(tenant, customer.id()))
                 .ifPresent(gap -> {

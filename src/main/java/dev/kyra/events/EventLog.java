@@ -63,6 +63,22 @@ public class EventLog {
     }
 
     /**
+     * Strips the values from every event of the customer, keeping which fields changed (an erasure's
+     * last step): personal values were masked already, and names or references go too. The
+     * transaction's own pending events are written first, so they are stripped as well.
+     */
+    public void forgetValues(Tenant tenant, UUID customerId) {
+        flush();
+        jdbc.sql("""
+                        update customer_events set changes = coalesce((select jsonb_agg(jsonb_build_object('field', c ->> 'field'))
+                                                                       from jsonb_array_elements(changes) c), '[]')
+                        where customer_id = :customerId and platform_id = :platformId and mode = :mode
+                          and changes <> '[]'""")
+                .param("customerId", customerId).param("platformId", tenant.platformId()).param("mode", tenant.mode().code())
+                .update();
+    }
+
+    /**
      * The SQL of the newest comment events of the customer row {@code c} as one JSON array, newest
      * first (null when there are none): for a read that fetches a customer with everything it shows in
      * one statement. Call {@link #flush} first when the transaction may have recorded events.

@@ -23,6 +23,11 @@ public enum EventType {
     DOCUMENT_STATUS_CHANGED("document.status_changed"),
     TIER_REQUESTED("tier.requested"),
     TIER_DECIDED("tier.decided"),
+    /**
+     * The customer's personal data was erased (decision D11): what remains is a tombstone, and a
+     * history that names what changed but no longer holds a value.
+     */
+    CUSTOMER_ERASED("customer.erased"),
     /** Under four eyes, a first reviewer's approval, waiting for a second reviewer's: no change the platform sees. */
     FIRST_APPROVAL("customer.first_approval");
 

@@ -1,5 +1,6 @@
 package dev.kyra.files;
 
+import dev.kyra.personal.WrappedKey;
 import dev.kyra.platform.Mode;
 import dev.kyra.platform.Tenant;
 import java.sql.ResultSet;
@@ -16,7 +17,8 @@ import org.springframework.stereotype.Repository;
 class FileRepository {
 
     private static final String COLUMNS = """
-            id, platform_id, mode, customer_id, owner_id, purpose, storage_key, upload_expires_at, uploaded_at, created_at""";
+            id, platform_id, mode, customer_id, owner_id, purpose, storage_key, upload_expires_at, uploaded_at, created_at,
+            file_key, file_key_master""";
 
     private final JdbcClient jdbc;
 
@@ -27,8 +29,9 @@ class FileRepository {
     void insert(StoredFile file) {
         jdbc.sql("""
                         insert into files (id, platform_id, mode, customer_id, owner_id, purpose, storage_key,
-                            upload_expires_at, uploaded_at, created_at)
-                        values (:id, :platformId, :mode, :customerId, :ownerId, :purpose, :key, :expires, null, :createdAt)""")
+                            upload_expires_at, uploaded_at, created_at, file_key, file_key_master)
+                        values (:id, :platformId, :mode, :customerId, :ownerId, :purpose, :key, :expires, null, :createdAt,
+                            :fileKey, :fileKeyMaster)""")
                 .param("id", file.id())
                 .param("platformId", file.tenant().platformId())
                 .param("mode", file.tenant().mode().code())
@@ -38,6 +41,23 @@ class FileRepository {
                 .param("key", file.storageKey())
                 .param("expires", Timestamp.from(file.uploadExpiresAt()))
                 .param("createdAt", Timestamp.from(file.createdAt()))
+                .param("fileKey", file.key() == null ? null : file.key().bytes())
+                .param("fileKeyMaster", file.key() == null ? null : file.key().masterKeyId())
+                .update();
+    }
+
+    /** Every file of the customer, whatever it is attached to. */
+    java.util.List<StoredFile> findByCustomer(Tenant tenant, UUID customerId) {
+        return jdbc.sql("select " + COLUMNS + " from files where customer_id = :customerId and platform_id = :platformId"
+                        + " and mode = :mode")
+                .param("customerId", customerId).param("platformId", tenant.platformId()).param("mode", tenant.mode().code())
+                .query(FileRepository::map).list();
+    }
+
+    /** Deletes the rows, and with them the files' keys; rows that refer to them must be gone first. */
+    void deleteByCustomer(Tenant tenant, UUID customerId) {
+        jdbc.sql("delete from files where customer_id = :customerId and platform_id = :platformId and mode = :mode")
+                .param("customerId", customerId).param("platformId", tenant.platformId()).param("mode", tenant.mode().code())
                 .update();
     }
 
@@ -68,6 +88,7 @@ class FileRepository {
                 row.getString("storage_key"),
                 row.getTimestamp("upload_expires_at").toInstant(),
                 uploaded == null ? null : uploaded.toInstant(),
-                row.getTimestamp("created_at").toInstant());
+                row.getTimestamp("created_at").toInstant(),
+                row.getBytes("file_key") == null ? null : new WrappedKey(row.getString("file_key_master"), row.getBytes("file_key")));
     }
 }

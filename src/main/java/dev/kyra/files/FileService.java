@@ -43,7 +43,7 @@ public class FileService {
         UUID id = UuidV7.next();
         Instant now = Timestamps.now(clock);
         StoredFile file = new StoredFile(id, tenant, binding, storageKey(tenant, binding, id), now.plus(UPLOAD_URL_LIFETIME),
-                null, now);
+                null, now, store.newFileKey(id));
         files.insert(file);
         return new PreparedUpload(id, store.uploadUrl(file, UPLOAD_URL_LIFETIME, baseUrl), UPLOAD_HEADERS);
     }
@@ -58,7 +58,7 @@ public class FileService {
         if (!file.binding().equals(expected)) {
             throw new FileProblem(FileProblem.Kind.OTHER_PURPOSE);
         }
-        StoredObject object = store.inspect(file.storageKey()).orElseThrow(() -> new FileProblem(FileProblem.Kind.NOT_UPLOADED));
+        StoredObject object = store.inspect(file).orElseThrow(() -> new FileProblem(FileProblem.Kind.NOT_UPLOADED));
         if (object.size() > MAX_BYTES) {
             throw new FileProblem(FileProblem.Kind.TOO_LARGE);
         }
@@ -77,6 +77,16 @@ public class FileService {
     /** A short-lived link that shows the file in the page (a reviewer's view) rather than saving it. */
     public String viewUrl(UUID fileId, String storageKey, String baseUrl) {
         return store.viewUrl(fileId, storageKey, DOWNLOAD_URL_LIFETIME, baseUrl);
+    }
+
+    /**
+     * Deletes every file of the customer: first what is stored, then the rows and the keys in them (a
+     * failure part way leaves rows to delete on a retry, never a stored file nobody knows of). Rows
+     * that refer to the files (owners, documents) must already be gone.
+     */
+    public void deleteAllOf(Tenant tenant, UUID customerId) {
+        files.findByCustomer(tenant, customerId).forEach(store::delete);
+        files.deleteByCustomer(tenant, customerId);
     }
 
     /** Keys are grouped by tenant and customer, so one prefix holds everything of one customer. */

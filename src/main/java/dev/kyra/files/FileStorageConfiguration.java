@@ -1,6 +1,7 @@
 package dev.kyra.files;
 
 import dev.kyra.database.DataDirectory;
+import dev.kyra.personal.FileKeys;
 import java.net.URI;
 import java.time.Clock;
 import org.slf4j.Logger;
@@ -30,8 +31,8 @@ class FileStorageConfiguration {
 
     @Bean
     @ConditionalOnExpression("!(" + S3_CONFIGURED + ")")
-    LocalFileStore localFileStore(DataDirectory dataDirectory, UrlSigner signer, Clock clock) {
-        return new LocalFileStore(dataDirectory.resolve("files").toAbsolutePath().normalize(), signer, clock);
+    LocalFileStore localFileStore(DataDirectory dataDirectory, UrlSigner signer, FileKeys fileKeys, Clock clock) {
+        return new LocalFileStore(dataDirectory.resolve("files").toAbsolutePath().normalize(), signer, fileKeys, clock);
     }
 
     @Bean
@@ -50,8 +51,37 @@ class FileStorageConfiguration {
         S3Presigner presigner = S3Presigner.builder().endpointOverride(endpoint).region(region)
                 .serviceConfiguration(pathStyle).credentialsProvider(credentials).build();
         ensureBucket(client, bucket);
+        ensureDefaultEncryption(client, bucket);
         log.info("files are stored in S3 bucket {} at {}", bucket, endpoint);
         return new S3FileStore(client, presigner, bucket);
+    }
+
+    /**
+     * Clients upload straight to the bucket through presigned URLs that may ask for no header of their
+     * own (decision B23), so a per-request encryption header is not an option: the bucket's default
+     * encryption is. When the bucket has none, Kyra sets SSE-S3 (AES-256); a server that cannot say is
+     * warned about, as the README tells operators to check.
+     */
+    private static void ensureDefaultEncryption(S3Client client, String bucket) {
+        try {
+            client.getBucketEncryption(request -> request.bucket(bucket));
+            return;
+        } catch (software.amazon.awssdk.services.s3.model.S3Exception e) {
+            if (e.statusCode() != 404) {
+                log.warn("cannot read the default encryption of bucket {} ({}): make sure the bucket encrypts objects at rest",
+                        bucket, e.statusCode());
+                return;
+            }
+        }
+        try {
+            client.putBucketEncryption(request -> request.bucket(bucket).serverSideEncryptionConfiguration(configuration ->
+                    configuration.rules(rule -> rule.applyServerSideEncryptionByDefault(
+                            encryption -> encryption.sseAlgorithm(software.amazon.awssdk.services.s3.model.ServerSideEncryption.AES256)))));
+            log.info("bucket {} had no default encryption: set SSE-S3 (AES-256)", bucket);
+        } catch (software.amazon.awssdk.services.s3.model.S3Exception e) {
+            log.warn("cannot set default encryption on bucket {} ({}): make sure the bucket encrypts objects at rest",
+                    bucket, e.statusCode());
+        }
     }
 
     /** Creates the bucket when it is missing, which suits development servers; production buckets exist. */

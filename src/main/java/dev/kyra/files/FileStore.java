@@ -1,5 +1,6 @@
 package dev.kyra.files;
 
+import dev.kyra.personal.WrappedKey;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
@@ -19,6 +20,12 @@ interface FileStore {
     /** Like {@link #downloadUrl}, but the file is served to be shown in the page ({@code Content-Disposition: inline}). */
     String viewUrl(UUID fileId, String storageKey, Duration validFor, String baseUrl);
 
-    /** The size and first bytes of what is stored under the key, if anything is. */
-    Optional<StoredObject> inspect(String key);
+    /** The size and first bytes of what is stored for the file, if anything is (decrypted, when the store encrypts). */
+    Optional<StoredObject> inspect(StoredFile file);
+
+    /** A key for a new file, when this store encrypts what it keeps; null when it does not. */
+    WrappedKey newFileKey(UUID fileId);
+
+    /** Removes what is stored for the file; nothing stored is no error. */
+    void delete(StoredFile file);
 }

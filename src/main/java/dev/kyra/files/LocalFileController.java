@@ -56,7 +56,7 @@ class LocalFileController {
         }
         LocalFileStore.Received received;
         try (InputStream body = request.getInputStream()) {
-            received = store.receive(file.get().storageKey(), body, FileService.MAX_BYTES);
+            received = store.receive(file.get(), body, FileService.MAX_BYTES);
         } catch (LocalFileStore.TooLargeException e) {
             return refuse(HttpStatus.CONTENT_TOO_LARGE, "The file exceeds the 25 MB maximum.");
         }
@@ -73,7 +73,7 @@ class LocalFileController {
         Optional<UrlSigner.Grant> grant = signer.verify(token, Timestamps.now(clock))
                 .filter(given -> given.operation() == UrlSigner.Operation.DOWNLOAD || given.operation() == UrlSigner.Operation.VIEW);
         Optional<StoredFile> file = grant.flatMap(given -> files.findBySignedId(given.fileId()));
-        Optional<StoredObject> object = file.flatMap(f -> store.inspect(f.storageKey()));
+        Optional<StoredObject> object = file.flatMap(store::inspect);
         if (object.isEmpty()) {
             return refuse(HttpStatus.FORBIDDEN, "The download URL is invalid or has expired.");
         }
@@ -86,7 +86,7 @@ class LocalFileController {
                 .header(HttpHeaders.CONTENT_DISPOSITION, grant.get().operation() == UrlSigner.Operation.VIEW
                         && !type.equals(MediaType.APPLICATION_OCTET_STREAM) ? "inline" : "attachment")
                 .header(HttpHeaders.CACHE_CONTROL, "private, no-store")
-                .body(new InputStreamResource(store.open(file.get().storageKey())));
+                .body(new InputStreamResource(store.open(file.get())));
     }
 
     private Optional<StoredFile> granted(String token, UrlSigner.Operation operation) {

@@ -1,5 +1,7 @@
 package dev.kyra.files;
 
+import dev.kyra.personal.FileKeys;
+import dev.kyra.personal.WrappedKey;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -22,6 +24,10 @@ import java.util.UUID;
  * Files on local disk under {@code KYRA_DATA_DIR/files}, served by Kyra itself through signed URLs
  * ({@link LocalFileController}). A received file is written to a temporary file, flushed to disk and
  * then moved into place, so a crash never leaves half a document under a key.
+ *
+ * <p>Only ciphertext reaches the disk (decision D11): each file is encrypted as it streams in with
+ * its own key ({@link FileKeys}), and decrypted as it streams out. A file kept before encryption has no
+ * key and is served as it is.
  */
 final class LocalFileStore implements FileStore {
 
@@ -29,12 +35,28 @@ final class LocalFileStore implements FileStore {
 
     private final Path root;
     private final UrlSigner signer;
+    private final FileKeys fileKeys;
     private final Clock clock;
 
-    LocalFileStore(Path root, UrlSigner signer, Clock clock) {
+    LocalFileStore(Path root, UrlSigner signer, FileKeys fileKeys, Clock clock) {
         this.root = root;
         this.signer = signer;
+        this.fileKeys = fileKeys;
         this.clock = clock;
+    }
+
+    @Override
+    public WrappedKey newFileKey(UUID fileId) {
+        return fileKeys.create(fileId);
+    }
+
+    @Override
+    public void delete(StoredFile file) {
+        try {
+            Files.deleteIfExists(pathOf(file.storageKey()));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot delete file " + file.id(), e);
+        }
     }
 
     @Override
@@ -52,14 +74,16 @@ final class LocalFileStore implements FileStore {
         return baseUrl + URL_PATH + signer.sign(UrlSigner.Operation.VIEW, fileId, clock.instant().plus(validFor));
     }
 
+    /** The plaintext's size and first bytes: an encrypted file is decrypted through to count its size. */
     @Override
-    public Optional<StoredObject> inspect(String key) {
-        Path path = pathOf(key);
+    public Optional<StoredObject> inspect(StoredFile file) {
+        Path path = pathOf(file.storageKey());
         if (!Files.isRegularFile(path)) {
             return Optional.empty();
         }
-        try (InputStream in = Files.newInputStream(path)) {
-            return Optional.of(new StoredObject(Files.size(path), in.readNBytes(ContentTypes.HEAD_LENGTH)));
+        try (InputStream in = open(file)) {
+            byte[] head = in.readNBytes(ContentTypes.HEAD_LENGTH);
+            return Optional.of(new StoredObject(head.length + in.transferTo(OutputStream.nullOutputStream()), head));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -74,17 +98,19 @@ final class LocalFileStore implements FileStore {
      *
      * @throws TooLargeException when the body passes {@code limit} bytes (nothing is kept)
      */
-    Received receive(String key, InputStream body, long limit) throws IOException {
-        Path target = pathOf(key);
+    Received receive(StoredFile file, InputStream body, long limit) throws IOException {
+        Path target = pathOf(file.storageKey());
         Files.createDirectories(target.getParent());
         Path temporary = Files.createTempFile(target.getParent(), ".upload-", ".part");
         try {
             MessageDigest md5 = md5();
             long size;
-            try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE);
-                 OutputStream out = new DigestOutputStream(java.nio.channels.Channels.newOutputStream(channel), md5)) {
-                size = copyAtMost(body, out, limit);
-                out.flush();
+            try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
+                OutputStream disk = unclosable(java.nio.channels.Channels.newOutputStream(channel));
+                // the digest is of what the client sent, as S3's ETag is; the disk gets the ciphertext
+                try (OutputStream out = new DigestOutputStream(encrypting(file, disk), md5)) {
+                    size = copyAtMost(body, out, limit);
+                }
                 channel.force(true);
             }
             return new Received(temporary, size, HexFormat.of().formatHex(md5.digest()));
@@ -115,8 +141,15 @@ final class LocalFileStore implements FileStore {
         Files.deleteIfExists(received.temporary());
     }
 
-    InputStream open(String key) throws IOException {
-        return Files.newInputStream(pathOf(key));
+    /** The file's bytes as they were uploaded. */
+    InputStream open(StoredFile file) throws IOException {
+        InputStream stored = Files.newInputStream(pathOf(file.storageKey()));
+        return file.key() == null ? stored : fileKeys.decrypting(file.id(), file.key(), file.storageKey(), stored);
+    }
+
+    /** Closing the stream closes {@code disk} too, after the last segment is written. */
+    private OutputStream encrypting(StoredFile file, OutputStream disk) throws IOException {
+        return file.key() == null ? disk : fileKeys.encrypting(file.id(), file.key(), file.storageKey(), disk);
     }
 
     private Path pathOf(String key) {
@@ -125,6 +158,21 @@ final class LocalFileStore implements FileStore {
             throw new IllegalArgumentException("storage key escapes the file root");
         }
         return path;
+    }
+
+    /** The channel must stay open past the encrypting stream's close, to be forced to disk. */
+    private static OutputStream unclosable(OutputStream out) {
+        return new java.io.FilterOutputStream(out) {
+            @Override
+            public void write(byte[] bytes, int offset, int length) throws IOException {
+                out.write(bytes, offset, length);
+            }
+
+            @Override
+            public void close() throws IOException {
+                flush();
+            }
+        };
     }
 
     private static long copyAtMost(InputStream in, OutputStream out, long limit) throws IOException {

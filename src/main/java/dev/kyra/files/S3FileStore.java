@@ -1,5 +1,6 @@
 package dev.kyra.files;
 
+import dev.kyra.personal.WrappedKey;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -57,7 +58,8 @@ final class S3FileStore implements FileStore {
     }
 
     @Override
-    public Optional<StoredObject> inspect(String key) {
+    public Optional<StoredObject> inspect(StoredFile file) {
+        String key = file.storageKey();
         HeadObjectResponse head;
         try {
             head = client.headObject(request -> request.bucket(bucket).key(key));
@@ -78,6 +80,20 @@ final class S3FileStore implements FileStore {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * None: clients upload straight to the bucket, so Kyra never holds the bytes to encrypt them. The
+     * bucket's default encryption ({@link FileStorageConfiguration}) encrypts every object instead.
+     */
+    @Override
+    public WrappedKey newFileKey(UUID fileId) {
+        return null;
+    }
+
+    @Override
+    public void delete(StoredFile file) {
+        client.deleteObject(request -> request.bucket(bucket).key(file.storageKey()));
     }
 
     private static byte[] readAll(InputStream in) throws IOException {

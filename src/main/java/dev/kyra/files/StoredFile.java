@@ -1,5 +1,6 @@
 package dev.kyra.files;
 
+import dev.kyra.personal.WrappedKey;
 import dev.kyra.platform.Tenant;
 import java.time.Instant;
 import java.util.UUID;
@@ -12,7 +13,9 @@ import java.util.UUID;
  * @param storageKey where its bytes live in the store
  * @param uploadedAt when bytes were received through a local upload URL; null until then, and for S3
  *                   (whose uploads Kyra does not see)
+ * @param key the file's own key, wrapped, when its store encrypts what it keeps (local storage); null
+ *            for S3, whose bucket encrypts, and for files kept before encryption
  */
 public record StoredFile(UUID id, Tenant tenant, FileBinding binding, String storageKey, Instant uploadExpiresAt,
-                         Instant uploadedAt, Instant createdAt) {
+                         Instant uploadedAt, Instant createdAt, WrappedKey key) {
 }

@@ -48,9 +48,9 @@ public final class CustomerFields {
     public static final Field<String> CITY = text("city", both(), 255).personal();
     public static final Field<String> STATE = text("state", both(), 255).personal();
     public static final Field<String> POSTAL_CODE = text("zip_code", both(), 20).personal();
-    public static final Field<String> TIN = text("tin", both(), 50).personal();
+    public static final Field<String> TIN = text("tin", both(), 50).sealed();
     public static final Field<LocalDate> DATE_OF_BIRTH =
-            Field.of("dob", LocalDate.class, both(), Constraints.BEFORE_TODAY).personal();
+            Field.of("dob", LocalDate.class, both(), Constraints.BEFORE_TODAY).sealed();
     public static final Field<LocalDate> ID_ISSUE_DATE =
             Field.of("id_issue_date", LocalDate.class, both(), Constraints.NOT_AFTER_TODAY).personal();
     public static final Field<LocalDate> ID_EXPIRY_DATE = Field.of("id_expiry_date", LocalDate.class, both()).personal();
@@ -63,7 +63,7 @@ public final class CustomerFields {
     public static final Field<String> GENDER = text("gender", INDIVIDUAL, 1, Constraints.oneOf(Set.of("M", "F")));
     public static final Field<String> NATIONALITY = text("nationality", INDIVIDUAL, 2, Constraints.COUNTRY);
     public static final Field<String> ID_TYPE = text("id_type", INDIVIDUAL, 32, Constraints.oneOf(IDENTITY_TYPES));
-    public static final Field<String> ID_NUMBER = text("id_number", INDIVIDUAL, 100).personal();
+    public static final Field<String> ID_NUMBER = text("id_number", INDIVIDUAL, 100).sealedAndIndexed();
     public static final Field<String> ID_ISSUING_COUNTRY = text("id_issuing_country", INDIVIDUAL, 2, Constraints.COUNTRY);
     public static final Field<String> ID_DOCUMENT_URL = text("id_document_url", INDIVIDUAL, 2048, Constraints.WEB_ADDRESS).personal();
 
@@ -71,7 +71,7 @@ public final class CustomerFields {
     public static final Field<String> BUSINESS_NAME = text("business_name", BUSINESS, 255);
     public static final Field<String> TRADING_NAME = text("trading_name", BUSINESS, 255);
     public static final Field<String> BUSINESS_TYPE = text("business_type", BUSINESS, 32, Constraints.oneOf(BUSINESS_TYPES));
-    public static final Field<String> REGISTRATION_NUMBER = text("registration_number", BUSINESS, 100).personal();
+    public static final Field<String> REGISTRATION_NUMBER = text("registration_number", BUSINESS, 100).sealedAndIndexed();
     public static final Field<String> INCORPORATION_COUNTRY =
             text("incorporation_country", BUSINESS, 2, Constraints.COUNTRY);
     public static final Field<LocalDate> INCORPORATION_DATE =

@@ -21,30 +21,60 @@ public final class Field<T> {
     private final Class<T> type;
     private final Set<CustomerType> appliesTo;
     private final List<Constraint<T>> constraints;
-    private final boolean personal;
+    private final Protection protection;
 
-    private Field(String key, Class<T> type, Set<CustomerType> appliesTo, List<Constraint<T>> constraints, boolean personal) {
+    /** How a field's values are kept (decision D11). */
+    public enum Protection {
+        /** Neither personal nor secret: a name, a code, a country. */
+        NONE,
+        /** Personal: its values never leave the profile, but are stored plain (searched, shown to reviewers). */
+        PERSONAL,
+        /** Personal and sealed: encrypted with the customer's data key before it is stored. */
+        SEALED,
+        /** Sealed, with a blind index beside it, for equality look-ups and uniqueness. */
+        SEALED_AND_INDEXED
+    }
+
+    private Field(String key, Class<T> type, Set<CustomerType> appliesTo, List<Constraint<T>> constraints, Protection protection) {
         this.key = key;
         this.type = type;
         this.appliesTo = Set.copyOf(appliesTo);
         this.constraints = List.copyOf(constraints);
-        this.personal = personal;
+        this.protection = protection;
     }
 
     private Field(String key, Class<T> type, Set<CustomerType> appliesTo, List<Constraint<T>> constraints) {
-        this(key, type, appliesTo, constraints, false);
+        this(key, type, appliesTo, constraints, Protection.NONE);
     }
 
     /**
-     * This field, holding personal data: an identifier, a date of birth, a phone, an email or an
-     * address. Its values never leave the profile: the history records only that they changed.
+     * This field, holding personal data: a phone, an email or an address. Its values never leave the
+     * profile: the history records only that they changed.
      */
     Field<T> personal() {
-        return new Field<>(key, type, appliesTo, constraints, true);
+        return new Field<>(key, type, appliesTo, constraints, Protection.PERSONAL);
+    }
+
+    /** This field, holding a government identifier, a tax number or a date of birth: sealed at rest. */
+    Field<T> sealed() {
+        return new Field<>(key, type, appliesTo, constraints, Protection.SEALED);
+    }
+
+    /** Sealed, and looked up or unique by value: a blind index is kept beside it. */
+    Field<T> sealedAndIndexed() {
+        return new Field<>(key, type, appliesTo, constraints, Protection.SEALED_AND_INDEXED);
     }
 
     public boolean isPersonal() {
-        return personal;
+        return protection != Protection.NONE;
+    }
+
+    public boolean isSealed() {
+        return protection == Protection.SEALED || protection == Protection.SEALED_AND_INDEXED;
+    }
+
+    public boolean hasBlindIndex() {
+        return protection == Protection.SEALED_AND_INDEXED;
     }
 
     @SafeVarargs

@@ -22,7 +22,7 @@ public final class OwnerFields {
     public static final Field<String> EMAIL = text("email", both(), 255, Constraints.EMAIL).personal();
     public static final Field<String> PHONE = text("phone", both(), 32, Constraints.PHONE).personal();
     public static final Field<LocalDate> DATE_OF_BIRTH =
-            Field.of("date_of_birth", LocalDate.class, both(), Constraints.AT_LEAST_18_YEARS_AGO).personal();
+            Field.of("date_of_birth", LocalDate.class, both(), Constraints.AT_LEAST_18_YEARS_AGO).sealed();
     public static final Field<String> NATIONALITY = text("nationality", both(), 2, Constraints.COUNTRY);
     public static final Field<String> TITLE = text("title", both(), 255);
     public static final Field<BigDecimal> OWNERSHIP_PERCENTAGE =
@@ -39,11 +39,11 @@ public final class OwnerFields {
     public static final Field<String> COUNTRY = text("country", both(), 2, Constraints.COUNTRY);
     public static final Field<String> ID_DOCUMENT_TYPE =
             text("id_document_type", both(), 32, Constraints.oneOf(ID_DOCUMENT_TYPES));
-    public static final Field<String> ID_DOCUMENT_NUMBER = text("id_document_number", both(), 100).personal();
+    public static final Field<String> ID_DOCUMENT_NUMBER = text("id_document_number", both(), 100).sealed();
     public static final Field<String> ID_DOCUMENT_COUNTRY = text("id_document_country", both(), 2, Constraints.COUNTRY);
     public static final Field<LocalDate> ID_EXPIRY_DATE =
             Field.of("id_expiry_date", LocalDate.class, both(), Constraints.AFTER_TODAY).personal();
-    public static final Field<String> TIN = text("tin", both(), 50, Constraints.minLength(5)).personal();
+    public static final Field<String> TIN = text("tin", both(), 50, Constraints.minLength(5)).sealed();
 
     public static final List<Field<?>> ALL = List.of(FIRST_NAME, LAST_NAME, EMAIL, PHONE, DATE_OF_BIRTH, NATIONALITY, TITLE,
             OWNERSHIP_PERCENTAGE, HAS_CONTROL, IS_SIGNER, IS_BENEFICIAL_OWNER, IS_PEP, USA_TAX_RESIDENCY, STREET,

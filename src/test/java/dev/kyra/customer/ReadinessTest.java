@@ -120,7 +120,7 @@ class ReadinessTest {
 
     private static Customer customer(CustomerType type, KybScope scope, FieldValues profile) {
         return new Customer(UUID.randomUUID(), new byte[12], TENANT, type, VerificationStatus.PENDING, scope,
-                Activity.ACTIVE, null, UUID.randomUUID(), false, profile, "{}", 1, NOW, NOW);
+                Activity.ACTIVE, null, UUID.randomUUID(), false, profile, "{}", 1, NOW, NOW, null);
     }
 
     private static Owner owner(String firstName, String percentage, String documentType, boolean front, boolean back) {

@@ -1,5 +1,6 @@
 package dev.kyra.customer.internal;
 
+import dev.kyra.customer.Customer;
 import dev.kyra.customer.Comment;
 import dev.kyra.customer.CustomerDetails;
 import dev.kyra.customer.CustomerRef;
@@ -32,10 +33,14 @@ public class CustomerReader {
 
     private final JdbcClient jdbc;
     private final EventLog events;
+    private final CustomerRepository customers;
+    private final OwnerRepository owners;
 
-    public CustomerReader(JdbcClient jdbc, EventLog events) {
+    public CustomerReader(JdbcClient jdbc, EventLog events, CustomerRepository customers, OwnerRepository owners) {
         this.jdbc = jdbc;
         this.events = events;
+        this.customers = customers;
+        this.owners = owners;
     }
 
     public Optional<CustomerDetails> find(Tenant tenant, CustomerRef ref) {
@@ -47,12 +52,15 @@ public class CustomerReader {
         };
         return jdbc.sql(SELECT + key + " = :key")
                 .param("key", value).param("platformId", tenant.platformId()).param("mode", tenant.mode().code())
-                .query((row, n) -> new CustomerDetails(CustomerRepository.map(row, n),
-                        Row.mapAll(row.getString("owners"), OwnerRepository::map),
+                .query((row, n) -> {
+                    Customer customer = customers.map(row, n);
+                    return new CustomerDetails(customer,
+                        Row.mapAll(row.getString("owners"), owner -> owners.map(owner, customer)),
                         Row.mapAll(row.getString("documents"), DocumentRepository::map),
                         LegacyFileRepository.bySlot(row.getString("legacy_files")),
                         Row.mapAll(row.getString("tiers"), TierRequestRepository::map),
-                        comments(row.getString("comments"))))
+                        comments(row.getString("comments")));
+                })
                 .optional();
     }
 

@@ -11,6 +11,9 @@ import dev.kyra.customer.CustomerQueries;
 import dev.kyra.customer.CustomerRef;
 import dev.kyra.customer.KybScope;
 import dev.kyra.customer.VerificationStatus;
+import dev.kyra.personal.DataKey;
+import dev.kyra.personal.DataKeys;
+import dev.kyra.personal.WrappedKey;
 import dev.kyra.platform.Mode;
 import dev.kyra.platform.Tenant;
 import dev.kyra.profile.Attribute;
@@ -43,16 +46,21 @@ public class CustomerRepository {
 
     public static final String COLUMNS = """
             id, object_id, platform_id, mode, type, verification_status, kyb_scope, status, reference, kyc_data_id,
-            enhanced_due_diligence, profile::text as profile, metadata::text as metadata, version, created_at, updated_at""";
+            enhanced_due_diligence, profile::text as profile, metadata::text as metadata, version, created_at, updated_at,
+            data_key, data_key_master""";
     private static final String TENANT = "platform_id = :platformId and mode = :mode";
 
     private final JdbcClient jdbc;
     private final KeysetSearch<Customer> search;
+    private final ProfileCodec codec;
+    private final DataKeys dataKeys;
 
-    public CustomerRepository(JdbcClient jdbc) {
+    public CustomerRepository(JdbcClient jdbc, ProfileCodec codec, DataKeys dataKeys) {
         this.jdbc = jdbc;
+        this.codec = codec;
+        this.dataKeys = dataKeys;
         this.search = new KeysetSearch<>(jdbc, COLUMNS, "customers", CustomerQueries.ATTRIBUTES, "id", "object_id", "customer",
-                CustomerRepository::map);
+                this::map);
     }
 
     /** @throws DuplicateException when the reference or a business's registration is taken */
@@ -60,10 +68,10 @@ public class CustomerRepository {
         translatingDuplicates(() -> jdbc.sql("""
                         insert into customers (id, object_id, platform_id, mode, type, verification_status, kyb_scope,
                             status, reference, kyc_data_id, enhanced_due_diligence, profile, metadata, version,
-                            created_at, updated_at)
+                            created_at, updated_at, data_key, data_key_master)
                         values (:id, :objectId, :platformId, :mode, :type, :verificationStatus, :kybScope, :status,
                             :reference, :kycDataId, :edd, cast(:profile as jsonb), cast(:metadata as json), :version,
-                            :createdAt, :updatedAt)""")
+                            :createdAt, :updatedAt, :dataKey, :dataKeyMaster)""")
                 .param("id", customer.id())
                 .param("objectId", customer.objectId())
                 .param("platformId", customer.tenant().platformId())
@@ -75,9 +83,11 @@ public class CustomerRepository {
                 .param("reference", customer.reference())
                 .param("kycDataId", customer.kycDataId())
                 .param("edd", customer.enhancedDueDiligence())
-                .param("profile", ProfileCodec.encode(customer.profile()))
+                .param("profile", codec.encode(customer.profile(), ProfileCodec.Sealing.customer(customer.dataKey(), customer.tenant())))
                 .param("metadata", customer.metadata())
                 .param("version", customer.version())
+                .param("dataKey", customer.dataKey() == null ? null : customer.dataKey().wrapped().bytes())
+                .param("dataKeyMaster", customer.dataKey() == null ? null : customer.dataKey().wrapped().masterKeyId())
                 .param("createdAt", Timestamp.from(customer.createdAt()))
                 .param("updatedAt", Timestamp.from(customer.updatedAt()))
                 .update());
@@ -93,7 +103,7 @@ public class CustomerRepository {
                 .param("platformId", customer.tenant().platformId())
                 .param("mode", customer.tenant().mode().code())
                 .param("reference", customer.reference())
-                .param("profile", ProfileCodec.encode(customer.profile()))
+                .param("profile", codec.encode(customer.profile(), ProfileCodec.Sealing.customer(customer.dataKey(), customer.tenant())))
                 .param("metadata", customer.metadata())
                 .param("version", customer.version())
                 .param("updatedAt", Timestamp.from(customer.updatedAt()))
@@ -167,7 +177,30 @@ public class CustomerRepository {
      * @throws NotFoundException when the tenant has no such customer
      */
     public Customer lock(Tenant tenant, CustomerRef ref) {
+        return withDataKey(select(tenant, ref, " for update").orElseThrow(NotFoundException::customer));
+    }
+
+    /** Reads and row-locks the customer as it is, without giving it a key: for its erasure. */
+    public Customer lockAsIs(Tenant tenant, CustomerRef ref) {
         return select(tenant, ref, " for update").orElseThrow(NotFoundException::customer);
+    }
+
+    /**
+     * The locked customer with a data key: one without (erased, or written before encryption) is given
+     * one here, before anything of it is written, so every write that follows seals with it.
+     */
+    private Customer withDataKey(Customer customer) {
+        if (customer.dataKey() != null) {
+            return customer;
+        }
+        DataKey key = dataKeys.create(customer.tenant(), customer.id());
+        if (key == null) {
+            return customer; // encryption is off
+        }
+        jdbc.sql("update customers set data_key = :key, data_key_master = :master where id = :id")
+                .param("key", key.wrapped().bytes()).param("master", key.wrapped().masterKeyId()).param("id", customer.id())
+                .update();
+        return customer.withDataKey(key);
     }
 
     private Optional<Customer> select(Tenant tenant, CustomerRef ref, String lock) {
@@ -178,7 +211,7 @@ public class CustomerRepository {
         };
         return jdbc.sql("select " + COLUMNS + " from customers where " + key + " = :key and " + TENANT + lock)
                 .param("key", value).param("platformId", tenant.platformId()).param("mode", tenant.mode().code())
-                .query(CustomerRepository::map).optional();
+                .query(this::map).optional();
     }
 
     /**
@@ -188,7 +221,7 @@ public class CustomerRepository {
      * holds one batch whatever the tenant's size.
      */
     public void forEachOldestFirst(Tenant tenant, CustomerFilter filter, int batchSize, Consumer<Customer> each) {
-        SqlFragment where = tenantFragment(tenant).and(filter.sql());
+        SqlFragment where = where(tenant, filter);
         Customer last = null;
         while (true) {
             var statement = jdbc.sql("select " + COLUMNS + " from customers where " + where.sql()
@@ -199,7 +232,7 @@ public class CustomerRepository {
                 statement = statement.param("afterCreatedAt", Timestamp.from(last.createdAt()))
                         .param("afterId", last.id());
             }
-            List<Customer> batch = statement.query(CustomerRepository::map).list();
+            List<Customer> batch = statement.query(this::map).list();
             batch.forEach(each);
             if (batch.size() < batchSize) {
                 return;
@@ -214,7 +247,7 @@ public class CustomerRepository {
      * read from the counts the database keeps (migration V7) instead of counting every match.
      */
     public CustomerPage page(Tenant tenant, CustomerFilter filter, CustomerFilter.Order order, int offset, int limit) {
-        SqlFragment where = tenantFragment(tenant).and(filter.sql());
+        SqlFragment where = where(tenant, filter);
         String total = totalSql(filter, where);
         List<Customer> items = new ArrayList<>();
         long[] matching = {0};
@@ -248,7 +281,7 @@ public class CustomerRepository {
     }
 
     private long count(Tenant tenant, CustomerFilter filter) {
-        SqlFragment where = tenantFragment(tenant).and(filter.sql());
+        SqlFragment where = where(tenant, filter);
         return jdbc.sql(totalSql(filter, where)).params(where.params()).query(Long.class).single();
     }
 
@@ -259,6 +292,19 @@ public class CustomerRepository {
                 : "select count(*) as total from customers where " + where.sql();
     }
 
+    /**
+     * The tenant's rows the filter names. Identifiers are sealed, so their columns hold blind
+     * indexes: the filter's values are looked up by theirs.
+     */
+    private SqlFragment where(Tenant tenant, CustomerFilter filter) {
+        CustomerFilter blind = new CustomerFilter(filter.email(),
+                filter.idNumber() == null ? null : codec.blindIndex(tenant, CustomerFields.ID_NUMBER, filter.idNumber()),
+                filter.registrationNumber() == null ? null
+                        : codec.blindIndex(tenant, CustomerFields.REGISTRATION_NUMBER, filter.registrationNumber()),
+                filter.verificationStatus(), filter.type());
+        return tenantFragment(tenant).and(blind.sql());
+    }
+
     private static SqlFragment tenantFragment(Tenant tenant) {
         Map<String, Object> params = new HashMap<>();
         params.put("platformId", tenant.platformId());
@@ -266,12 +312,17 @@ public class CustomerRepository {
         return new SqlFragment(TENANT, params);
     }
 
-    public static Customer map(ResultSet row, int rowNumber) throws SQLException {
+    /** A customer from a row of {@link #COLUMNS}, its sealed fields opened with its own key. */
+    public Customer map(ResultSet row, int rowNumber) throws SQLException {
         String kybScope = row.getString("kyb_scope");
+        UUID id = row.getObject("id", UUID.class);
+        Tenant tenant = new Tenant(row.getObject("platform_id", UUID.class), Mode.fromCode(row.getString("mode")).orElseThrow());
+        byte[] wrapped = row.getBytes("data_key");
+        DataKey key = dataKeys.open(tenant, id, wrapped == null ? null : new WrappedKey(row.getString("data_key_master"), wrapped));
         return new Customer(
-                row.getObject("id", UUID.class),
+                id,
                 row.getBytes("object_id"),
-                new Tenant(row.getObject("platform_id", UUID.class), Mode.fromCode(row.getString("mode")).orElseThrow()),
+                tenant,
                 CustomerType.fromCode(row.getString("type")).orElseThrow(),
                 VerificationStatus.valueOf(row.getString("verification_status")),
                 kybScope == null ? null : KybScope.valueOf(kybScope),
@@ -279,10 +330,11 @@ public class CustomerRepository {
                 row.getString("reference"),
                 row.getObject("kyc_data_id", UUID.class),
                 row.getBoolean("enhanced_due_diligence"),
-                ProfileCodec.decode(row.getString("profile"), CustomerFields::byKey),
+                codec.decode(row.getString("profile"), CustomerFields::byKey, ProfileCodec.Sealing.customer(key, tenant)),
                 row.getString("metadata"),
                 row.getLong("version"),
                 row.getTimestamp("created_at").toInstant(),
-                row.getTimestamp("updated_at").toInstant());
+                row.getTimestamp("updated_at").toInstant(),
+                key);
     }
 }

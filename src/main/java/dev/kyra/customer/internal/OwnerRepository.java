@@ -1,5 +1,6 @@
 package dev.kyra.customer.internal;
 
+import dev.kyra.customer.Customer;
 import dev.kyra.customer.FileRef;
 import dev.kyra.customer.Owner;
 import dev.kyra.customer.ReviewStatus;
@@ -35,21 +36,30 @@ public class OwnerRepository {
              where o.customer_id = c.id and o.platform_id = c.platform_id and o.mode = c.mode)""";
 
     private final JdbcClient jdbc;
+    private final ProfileCodec codec;
 
-    public OwnerRepository(JdbcClient jdbc) {
+    public OwnerRepository(JdbcClient jdbc, ProfileCodec codec) {
         this.jdbc = jdbc;
+        this.codec = codec;
     }
 
-    public List<Owner> findByCustomer(Tenant tenant, UUID customerId) {
-        return Row.mapAll(CustomerChildren.json(jdbc, OF_CUSTOMER, tenant, customerId), OwnerRepository::map);
+    /** The customer's owners; their sealed fields are opened with the customer's key. */
+    public List<Owner> findByCustomer(Customer customer) {
+        return Row.mapAll(CustomerChildren.json(jdbc, OF_CUSTOMER, customer.tenant(), customer.id()), row -> map(row, customer));
     }
 
     /** One owner of the customer; a business has at most five, read together. */
-    public Optional<Owner> find(Tenant tenant, UUID customerId, UUID id) {
-        return findByCustomer(tenant, customerId).stream().filter(owner -> owner.id().equals(id)).findFirst();
+    public Optional<Owner> find(Customer customer, UUID id) {
+        return findByCustomer(customer).stream().filter(owner -> owner.id().equals(id)).findFirst();
     }
 
-    public void insert(Tenant tenant, Owner owner) {
+    /** An owner's sealed fields are sealed by its customer's key, each bound to the owner it belongs to. */
+    private static ProfileCodec.Sealing sealing(Customer customer, UUID ownerId) {
+        return new ProfileCodec.Sealing(customer.dataKey(), customer.tenant(), "owner/" + ownerId + "/");
+    }
+
+    public void insert(Customer customer, Owner owner) {
+        Tenant tenant = customer.tenant();
         jdbc.sql("""
                         insert into customer_owners (id, customer_id, platform_id, mode, status, admin_comments, profile,
                             created_at, updated_at)
@@ -61,14 +71,15 @@ public class OwnerRepository {
                 .param("mode", tenant.mode().code())
                 .param("status", owner.status().name())
                 .param("comments", DocumentRepository.comments(owner.adminComments()))
-                .param("profile", ProfileCodec.encode(owner.profile()))
+                .param("profile", codec.encode(owner.profile(), sealing(customer, owner.id())))
                 .param("createdAt", Timestamp.from(owner.createdAt()))
                 .param("updatedAt", Timestamp.from(owner.updatedAt()))
                 .update();
     }
 
     /** Writes a client's edit: the owner's profile and files, never its status. */
-    public void update(Tenant tenant, Owner owner) {
+    public void update(Customer customer, Owner owner) {
+        Tenant tenant = customer.tenant();
         jdbc.sql("""
                         update customer_owners set profile = cast(:profile as jsonb), id_document_front_file = :front,
                             id_document_back_file = :back, updated_at = :updatedAt
@@ -79,7 +90,7 @@ public class OwnerRepository {
                 .param("customerId", owner.customerId())
                 .param("platformId", tenant.platformId())
                 .param("mode", tenant.mode().code())
-                .param("profile", ProfileCodec.encode(owner.profile()))
+                .param("profile", codec.encode(owner.profile(), sealing(customer, owner.id())))
                 .param("updatedAt", Timestamp.from(owner.updatedAt()))
                 .update();
     }
@@ -112,13 +123,15 @@ public class OwnerRepository {
         return id == null ? null : new FileRef(id, row.text(keyColumn));
     }
 
-    public static Owner map(Row row) throws SQLException {
+    /** An owner of {@code customer}, read from a row of {@link #OF_CUSTOMER}. */
+    public Owner map(Row row, Customer customer) throws SQLException {
+        UUID id = row.uuid("id");
         return new Owner(
-                row.uuid("id"),
+                id,
                 row.uuid("customer_id"),
                 ReviewStatus.valueOf(row.text("status")),
                 DocumentRepository.comments(row.text("admin_comments")),
-                ProfileCodec.decode(row.text("profile"), OwnerFields::byKey),
+                codec.decode(row.text("profile"), OwnerFields::byKey, sealing(customer, id)),
                 fileRef(row, "id_document_front_file", "front_key"),
                 fileRef(row, "id_document_back_file", "back_key"),
                 row.instant("created_at"),

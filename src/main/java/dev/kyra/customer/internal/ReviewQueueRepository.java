@@ -21,9 +21,11 @@ import org.springframework.stereotype.Repository;
 public class ReviewQueueRepository {
 
     private final JdbcClient jdbc;
+    private final CustomerRepository customers;
 
-    public ReviewQueueRepository(JdbcClient jdbc) {
+    public ReviewQueueRepository(JdbcClient jdbc, CustomerRepository customers) {
         this.jdbc = jdbc;
+        this.customers = customers;
     }
 
     public List<ReviewQueueEntry> oldestFirst(QueueFilter filter, int limit) {
@@ -57,7 +59,7 @@ public class ReviewQueueRepository {
                 .param("tier", filter.tier() == null ? null : filter.tier().code())
                 .param("search", filter.search() == null || filter.search().isBlank() ? null : filter.search().strip())
                 .param("limit", limit)
-                .query((row, n) -> new ReviewQueueEntry(CustomerRepository.map(row, n),
+                .query((row, n) -> new ReviewQueueEntry(customers.map(row, n),
                         row.getTimestamp("since").toInstant(),
                         Arrays.stream((String[]) row.getArray("tiers").getArray())
                                 .map(code -> Tier.fromCode(code).orElseThrow()).toList()))

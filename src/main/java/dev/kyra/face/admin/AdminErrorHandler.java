@@ -1,5 +1,6 @@
 package dev.kyra.face.admin;
 
+import dev.kyra.personal.MasterKeyInUseException;
 import dev.kyra.platform.CredentialNotFoundException;
 import dev.kyra.platform.PlatformNotFoundException;
 import dev.kyra.profile.ActionRefusedException;
@@ -56,6 +57,12 @@ class AdminErrorHandler {
     @ExceptionHandler(ReviewerNotFoundException.class)
     ResponseEntity<Map<String, Object>> reviewerNotFound(ReviewerNotFoundException e) {
         return ResponseEntity.status(HttpStatus.NOT_FOUND).body(AdminFace.error("not-found", e.getMessage()));
+    }
+
+    @ExceptionHandler(MasterKeyInUseException.class)
+    ResponseEntity<Map<String, Object>> masterKeyInUse(MasterKeyInUseException e) {
+        return e.conflict() ? ResponseEntity.status(HttpStatus.CONFLICT).body(AdminFace.error("conflict", e.getMessage()))
+                : ResponseEntity.status(HttpStatus.NOT_FOUND).body(AdminFace.error("not-found", e.getMessage()));
     }
 
     @ExceptionHandler(PlatformNotFoundException.class)

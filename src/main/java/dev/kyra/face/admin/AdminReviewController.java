@@ -131,7 +131,7 @@ class AdminReviewController {
         }
     }
 
-    private static UUID customerId(String id) {
+    static UUID customerId(String id) {
         try {
             return UUID.fromString(id);
         } catch (IllegalArgumentException e) {

@@ -31,7 +31,9 @@ class AllaweeWebhookRenderer implements WebhookRenderer {
     static final String UPDATED = "customer.updated";
     static final String VERIFICATION_UPDATED = "customer.verification.updated";
     static final String STATUS_UPDATED = "customer.status.updated";
-    static final Set<String> EVENTS = Set.of(CREATED, UPDATED, VERIFICATION_UPDATED, STATUS_UPDATED);
+    /** Kyra's own addition: the customer's personal data was erased (decision D11). */
+    static final String ERASED = "customer.erased";
+    static final Set<String> EVENTS = Set.of(CREATED, UPDATED, VERIFICATION_UPDATED, STATUS_UPDATED, ERASED);
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -58,6 +60,7 @@ class AllaweeWebhookRenderer implements WebhookRenderer {
             case CUSTOMER_CREATED -> CREATED;
             case TIER_REQUESTED, TIER_DECIDED -> VERIFICATION_UPDATED;
             case ACTIVITY_CHANGED -> STATUS_UPDATED;
+            case CUSTOMER_ERASED -> ERASED;
             default -> UPDATED;
         };
     }

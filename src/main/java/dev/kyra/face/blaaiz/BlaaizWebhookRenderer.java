@@ -31,6 +31,9 @@ class BlaaizWebhookRenderer implements WebhookRenderer {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final DateTimeFormatter MILLIS = DateTimeFormatter.ISO_INSTANT;
+    private static final Map<EventType, String> MESSAGES = Map.of(EventType.CUSTOMER_CREATED, "Customer created",
+            EventType.STATUS_CHANGED, "Customer verification status updated",
+            EventType.CUSTOMER_ERASED, "Customer personal data erased");
 
     @Override
     public WebhookFace face() {
@@ -39,7 +42,7 @@ class BlaaizWebhookRenderer implements WebhookRenderer {
 
     @Override
     public Set<EventType> delivers() {
-        return Set.of(EventType.CUSTOMER_CREATED, EventType.STATUS_CHANGED);
+        return Set.of(EventType.CUSTOMER_CREATED, EventType.STATUS_CHANGED, EventType.CUSTOMER_ERASED);
     }
 
     /** Compact JSON in a fixed field order: naive verifiers that re-serialize still match (§6.3). */
@@ -48,17 +51,26 @@ class BlaaizWebhookRenderer implements WebhookRenderer {
         CustomerEvent event = delivery.event();
         boolean created = event.type() == EventType.CUSTOMER_CREATED;
         ObjectNode body = JSON.createObjectNode();
-        body.put("message", created ? "Customer created" : "Customer verification status updated");
+        body.put("message", MESSAGES.get(event.type()));
         body.put("event_type", event.type().code());
         body.put("customer_id", event.customerId().toString());
         body.put("customer_email", customer.customer().get(CustomerFields.EMAIL));
-        body.put("old_status", created ? null : event.fromStatus());
-        body.put("new_status", created ? "PENDING" : event.toStatus());
+        body.put("old_status", created ? null : statusBefore(event, customer));
+        body.put("new_status", created ? "PENDING" : statusAfter(event, customer));
         body.put("comment", event.comment());
         body.put("updated_at", MILLIS.format(event.occurredAt().truncatedTo(ChronoUnit.MILLIS)));
         body.put("event_id", event.id().toString());
         body.put("type", "customer");
         return JSON.writeValueAsString(body);
+    }
+
+    /** An erasure moves no status: both are the customer's status as it stands. */
+    private static String statusBefore(CustomerEvent event, CustomerDetails customer) {
+        return event.type() == EventType.CUSTOMER_ERASED ? customer.customer().verificationStatus().name() : event.fromStatus();
+    }
+
+    private static String statusAfter(CustomerEvent event, CustomerDetails customer) {
+        return event.type() == EventType.CUSTOMER_ERASED ? customer.customer().verificationStatus().name() : event.toStatus();
     }
 
     @Override
