@@ -51,6 +51,7 @@ class ClusterRateLimitTest {
         shared.put("kyra.database.username", database.getUsername());
         shared.put("kyra.database.password", Files.readString(firstDir.resolve("postgres.password")).strip());
         shared.put("kyra.secrets-key-file", firstDir.resolve("secrets.key").toString());
+        shared.put("kyra.master-key-file", firstDir.resolve("master.key").toString()); // every node, one master key
         second = KyraInstance.start(secondDir, shared);
     }
 

@@ -51,6 +51,7 @@ class TwoNodeDeliveryTest {
             shared.put("kyra.database.password", Files.readString(firstDir.resolve("postgres.password")).strip());
             // the nodes of one cluster share the secrets key, as the README says
             shared.put("kyra.secrets-key-file", firstDir.resolve("secrets.key").toString());
+            shared.put("kyra.master-key-file", firstDir.resolve("master.key").toString()); // every node, one master key
             try (KyraInstance second = KyraInstance.start(secondDir, shared)) {
                 List<Api> nodes = List.of(first.api(), second.api());
                 String token = token(nodes.get(0));
