@@ -41,3 +41,10 @@ create index customers_tenant_id_number on customers (platform_id, mode, id_numb
 create unique index customers_registration_unique
     on customers (platform_id, mode, registration_number, incorporation_country)
     where type = 'business';
+
+-- Webhook bodies are renderings of a customer, identifiers included: they are kept sealed (AES-GCM
+-- under the secrets key, bound to their delivery). Bodies kept plain before this version are dropped:
+-- a retry or replay renders the customer as it is now.
+alter table webhook_deliveries drop column body;
+alter table webhook_deliveries add column body bytea;
+alter table webhook_deliveries alter column body set storage external;

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
@@ -36,17 +37,13 @@ public class MasterKeyRotation implements DisposableBean {
      * A column holding wrapped keys, whichever module owns its table, and the words each key is bound
      * to (the same {@code boundTo} that wrapped it).
      */
-    record KeyColumn(String table, String id, String key, String master, Function<Object, String> boundTo) {
-
-        String idCast() {
-            return table.equals("personal_data_keys") ? "text" : "uuid";
-        }
+    record KeyColumn(String table, String id, String idType, String key, String master, Function<Object, String> boundTo) {
     }
 
     static final List<KeyColumn> COLUMNS = List.of(
-            new KeyColumn("customers", "id", "data_key", "data_key_master", id -> DataKeys.boundTo((java.util.UUID) id)),
-            new KeyColumn("files", "id", "file_key", "file_key_master", id -> FileKeys.boundTo((java.util.UUID) id)),
-            new KeyColumn("personal_data_keys", "name", "wrapped", "master_key_id", id -> "kyra:" + id));
+            new KeyColumn("customers", "id", "uuid", "data_key", "data_key_master", id -> DataKeys.boundTo((UUID) id)),
+            new KeyColumn("files", "id", "uuid", "file_key", "file_key_master", id -> FileKeys.boundTo((UUID) id)),
+            new KeyColumn("personal_data_keys", "name", "text", "wrapped", "master_key_id", id -> "kyra:" + id)); // BlindIndexes.boundTo() for its row
 
     private final MasterKeys masterKeys;
     private final JdbcTemplate jdbc;
@@ -166,7 +163,7 @@ public class MasterKeyRotation implements DisposableBean {
             List<Object[]> rows = new ArrayList<>();
             jdbc.query("select " + column.id() + ", " + column.key() + ", " + column.master() + " from " + column.table()
                             + " where " + column.key() + " is not null and " + column.master() + " <> ?"
-                            + (after == null ? "" : " and " + column.id() + " > ?::" + column.idCast())
+                            + (after == null ? "" : " and " + column.id() + " > ?::" + column.idType())
                             + " order by " + column.id() + " limit " + BATCH + " for update",
                     row -> {
                         rows.add(new Object[]{row.getObject(1), row.getBytes(2), row.getString(3)});

@@ -50,10 +50,12 @@ class DeliveryStore {
 
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
+    private final SealedBodies sealedBodies;
 
-    DeliveryStore(JdbcClient jdbc, TransactionTemplate transactions) {
+    DeliveryStore(JdbcClient jdbc, TransactionTemplate transactions, SealedBodies sealedBodies) {
         this.jdbc = jdbc;
         this.transactions = transactions;
+        this.sealedBodies = sealedBodies;
     }
 
     /**
@@ -101,7 +103,8 @@ class DeliveryStore {
                 .query((row, n) -> new Claimed(row.getObject("id", UUID.class), row.getBytes("object_id"),
                         new Tenant(row.getObject("platform_id", UUID.class), Mode.fromCode(row.getString("mode")).orElseThrow()),
                         row.getString("event") == null ? null : EventLog.fromJson(row.getString("event")).getFirst(),
-                        row.getLong("sequence"), row.getInt("attempts"), row.getInt("replays"), row.getString("body"),
+                        row.getLong("sequence"), row.getInt("attempts"), row.getInt("replays"),
+                        sealedBodies.open(row.getObject("id", UUID.class), row.getBytes("body")),
                         new Endpoint(row.getObject("endpoint_id", UUID.class), WebhookFace.fromCode(row.getString("face")),
                                 row.getString("url"), row.getBoolean("enabled"), row.getBytes("signing_key"))))
                 .list();
@@ -114,13 +117,16 @@ class DeliveryStore {
     List<String> keepBodies(List<Body> bodies) {
         Map<UUID, String> kept = new HashMap<>();
         transactions.executeWithoutResult(status -> jdbc.sql("""
-                        update webhook_deliveries d set body = coalesce(d.body, b.json)
-                        from unnest(cast(:ids as uuid[]), cast(:bodies as text[])) as b(id, json)
+                        update webhook_deliveries d set body = coalesce(d.body, b.sealed)
+                        from unnest(cast(:ids as uuid[]), cast(:bodies as bytea[])) as b(id, sealed)
                         where d.id = b.id
                         returning d.id, d.body""")
                 .param("ids", bodies.stream().map(Body::deliveryId).toArray(UUID[]::new))
-                .param("bodies", bodies.stream().map(Body::json).toArray(String[]::new))
-                .query((row, n) -> kept.put(row.getObject("id", UUID.class), row.getString("body"))).list());
+                .param("bodies", bodies.stream().map(body -> sealedBodies.seal(body.deliveryId(), body.json())).toArray(byte[][]::new))
+                .query((row, n) -> {
+                    UUID id = row.getObject("id", UUID.class);
+                    return kept.put(id, sealedBodies.open(id, row.getBytes("body")));
+                }).list());
         return bodies.stream().map(body -> kept.get(body.deliveryId())).toList();
     }
 

@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -35,7 +36,7 @@ public class EventRecords {
     private static final String FROM = """
             webhook_deliveries d join webhook_endpoints w on w.id = d.endpoint_id""";
     private static final String COLUMNS = """
-            d.object_id, d.event_name, d.body, w.object_id as webhook_object_id, w.url, d.status, d.created_at, d.updated_at,
+            d.id as delivery_id, d.object_id, d.event_name, d.body, w.object_id as webhook_object_id, w.url, d.status, d.created_at, d.updated_at,
             (select json_agg(json_build_object('statusCode', a.status_code, 'latency', a.latency_ms,
                     'responseBody', a.response_excerpt, 'error', a.error, 'at', a.attempted_at) order by a.attempted_at, a.id)
                from webhook_attempts a where a.delivery_id = d.id) as attempts""";
@@ -53,10 +54,12 @@ public class EventRecords {
 
     private final JdbcClient jdbc;
     private final KeysetSearch<EventRecord> search;
+    private final SealedBodies sealedBodies;
 
-    EventRecords(JdbcClient jdbc) {
+    EventRecords(JdbcClient jdbc, SealedBodies sealedBodies) {
         this.jdbc = jdbc;
-        this.search = new KeysetSearch<>(jdbc, COLUMNS, FROM, ATTRIBUTES, "d.id", "d.object_id", "event", EventRecords::map);
+        this.sealedBodies = sealedBodies;
+        this.search = new KeysetSearch<>(jdbc, COLUMNS, FROM, ATTRIBUTES, "d.id", "d.object_id", "event", this::map);
     }
 
     @Transactional(readOnly = true)
@@ -67,7 +70,7 @@ public class EventRecords {
     public Optional<EventRecord> find(Tenant tenant, byte[] objectId) {
         return jdbc.sql("select " + COLUMNS + " from " + FROM + " where " + SCOPE + " and d.object_id = :objectId")
                 .param("platformId", tenant.platformId()).param("mode", tenant.mode().code()).param("objectId", objectId)
-                .query(EventRecords::map).optional();
+                .query(this::map).optional();
     }
 
     /**
@@ -105,7 +108,7 @@ public class EventRecords {
         return new SqlFragment(SCOPE, Map.of("platformId", tenant.platformId(), "mode", tenant.mode().code()));
     }
 
-    private static EventRecord map(ResultSet row, int n) throws SQLException {
+    private EventRecord map(ResultSet row, int n) throws SQLException {
         List<EventRecord.Attempt> attempts = new ArrayList<>();
         String json = row.getString("attempts");
         if (json != null) {
@@ -117,7 +120,8 @@ public class EventRecords {
             }
         }
         Instant sentAt = attempts.isEmpty() ? null : attempts.getLast().at();
-        return new EventRecord(row.getBytes("object_id"), row.getString("event_name"), row.getString("body"),
+        return new EventRecord(row.getBytes("object_id"), row.getString("event_name"),
+                sealedBodies.open(row.getObject("delivery_id", UUID.class), row.getBytes("body")),
                 row.getBytes("webhook_object_id"), row.getString("url"), row.getString("status"), attempts, sentAt,
                 row.getTimestamp("created_at").toInstant(), row.getTimestamp("updated_at").toInstant());
     }

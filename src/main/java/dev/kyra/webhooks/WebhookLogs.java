@@ -38,12 +38,14 @@ public class WebhookLogs {
              and (cast(:status as text) is null or d.status = :status)
              and (cast(:type as text) is null or e.type = :type)
              and (cast(:search as text) is null or d.event_id::text = :search or e.customer_id::text = :search
-                  or strpos(coalesce(d.body, ''), :search) > 0)""";
+                  or exists (select 1 from customers c where c.id = e.customer_id and c.email = :search))""";
 
     private final JdbcClient jdbc;
+    private final SealedBodies sealedBodies;
 
-    WebhookLogs(JdbcClient jdbc) {
+    WebhookLogs(JdbcClient jdbc, SealedBodies sealedBodies) {
         this.jdbc = jdbc;
+        this.sealedBodies = sealedBodies;
     }
 
     public record Page(List<WebhookLog> items, long total) {
@@ -51,7 +53,7 @@ public class WebhookLogs {
 
     public Page page(Tenant tenant, WebhookFace face, WebhookLogFilter filter, int offset, int limit) {
         List<WebhookLog> items = filtered(jdbc.sql(SELECT + "\n" + FILTERS + " order by d.created_at desc, d.id desc offset :offset limit :limit"),
-                tenant, face, filter).param("offset", offset).param("limit", limit).query(WebhookLogs::map).list();
+                tenant, face, filter).param("offset", offset).param("limit", limit).query(this::map).list();
         long total = filtered(jdbc.sql("select count(*) from (" + SELECT + "\n" + FILTERS + ") matching"), tenant, face, filter)
                 .query(Long.class).single();
         return new Page(items, total);
@@ -60,7 +62,7 @@ public class WebhookLogs {
     /** One delivery of the tenant's, with its attempts, oldest first. */
     public Optional<WebhookLog> find(Tenant tenant, WebhookFace face, UUID id) {
         return jdbc.sql(SELECT + " and d.id = :id").param("platformId", tenant.platformId()).param("mode", tenant.mode().code())
-                .param("face", face.code()).param("id", id).query(WebhookLogs::map).optional()
+                .param("face", face.code()).param("id", id).query(this::map).optional()
                 .map(log -> log.withHistory(attempts(tenant, id)));
     }
 
@@ -114,9 +116,11 @@ public class WebhookLogs {
         return headers;
     }
 
-    private static WebhookLog map(ResultSet row, int n) throws SQLException {
-        return new WebhookLog(row.getObject("id", UUID.class), row.getObject("platform_id", UUID.class),
-                row.getObject("event_id", UUID.class), row.getString("type"), row.getString("url"), row.getString("body"),
+    private WebhookLog map(ResultSet row, int n) throws SQLException {
+        UUID id = row.getObject("id", UUID.class);
+        return new WebhookLog(id, row.getObject("platform_id", UUID.class),
+                row.getObject("event_id", UUID.class), row.getString("type"), row.getString("url"),
+                sealedBodies.open(id, row.getBytes("body")),
                 row.getString("status"), row.getInt("attempts"), row.getString("last_response"),
                 row.getTimestamp("created_at").toInstant(), row.getTimestamp("updated_at").toInstant(), new ArrayList<>());
     }

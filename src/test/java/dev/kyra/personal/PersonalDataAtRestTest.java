@@ -12,6 +12,7 @@ import dev.kyra.support.KyraIntegrationTest;
 import dev.kyra.support.Response;
 import dev.kyra.support.Tenant;
 import dev.kyra.support.Tenants;
+import dev.kyra.support.WebhookReceiver;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -62,10 +63,16 @@ class PersonalDataAtRestTest {
         String control = marker("Control"); // a first name: personal, but not sealed
         String scanMarker = marker("SCAN");
         byte[] scan = scan(scanMarker);
-        try (KyraInstance kyra = start()) {
+        try (KyraInstance kyra = KyraInstance.start(dataDir, Map.of("kyra.admin-token", ADMIN,
+                "kyra.webhook.allow-private-targets", "true"));
+             WebhookReceiver receiver = new WebhookReceiver()) {
             Api api = kyra.api();
             Tenant tenant = new Tenants(api).create();
             Journeys journeys = new Journeys(api, tenant);
+            // every event to a webhook: the bodies kept for its log and replays are full customers
+            String webhook = api.post("/webhooks", tenant.apiKey(), Json.write(Map.of("name", "all", "url", receiver.url("/h"),
+                    "events", List.of("customer.created", "customer.updated")))).data().get("id").stringValue();
+            api.post("/webhooks/" + webhook + "/enable", tenant.apiKey(), "{}");
             String individual = created(api.post(CUSTOMER, tenant.token(), Json.with(Customers.INDIVIDUAL,
                     "id_number", idNumber, "first_name", control)));
             assertThat(api.post(CUSTOMER + "/" + individual + "/kyc-data", tenant.token(),
@@ -97,6 +104,12 @@ class PersonalDataAtRestTest {
             Response duplicate = api.post(CUSTOMER, tenant.token(), Json.with(Customers.BUSINESS, "registration_number", registration));
             assertThat(duplicate.status()).as("uniqueness holds over the blind index").isEqualTo(422);
             assertThat(download(api, individual, "proof_of_address_file")).as("downloads decrypt").isEqualTo(scan);
+            assertThat(receiver.await(request -> request.body().contains(allaweeIdentity)).body())
+                    .as("the receiver gets the values themselves").contains("\"id\":\"" + allaweeIdentity + "\"");
+            String allaweeId = allawee.data().get("id").stringValue();
+            JsonNode event = api.get("/events?filter=" + java.net.URLEncoder.encode("event:customer.created", StandardCharsets.UTF_8),
+                    tenant.apiKey()).data().valueStream().filter(record -> record.toString().contains(allaweeId)).findFirst().orElseThrow();
+            assertThat(event.toString()).as("the kept body reads back for its log").contains(allaweeIdentity);
         } // a clean stop checkpoints: the table files hold everything the WAL does
 
         List<String> sealed = List.of(idNumber, tin, registration, ownerDocument, ownerTin, allaweeIdentity,
