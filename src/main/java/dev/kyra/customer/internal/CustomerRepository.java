@@ -197,8 +197,9 @@ public class CustomerRepository {
         if (key == null) {
             return customer; // encryption is off
         }
-        jdbc.sql("update customers set data_key = :key, data_key_master = :master where id = :id")
+        jdbc.sql("update customers set data_key = :key, data_key_master = :master where id = :id and " + TENANT)
                 .param("key", key.wrapped().bytes()).param("master", key.wrapped().masterKeyId()).param("id", customer.id())
+                .param("platformId", customer.tenant().platformId()).param("mode", customer.tenant().mode().code())
                 .update();
         return customer.withDataKey(key);
     }
