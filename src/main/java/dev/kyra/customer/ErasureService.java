@@ -7,6 +7,8 @@ import dev.kyra.events.Change;
 import dev.kyra.events.EventLog;
 import dev.kyra.events.EventType;
 import dev.kyra.files.FileService;
+import dev.kyra.ids.ObjectIds;
+import dev.kyra.personal.PersonalDataErased;
 import dev.kyra.platform.Actor;
 import dev.kyra.platform.Caller;
 import dev.kyra.platform.Tenant;
@@ -14,6 +16,7 @@ import dev.kyra.profile.NotFoundException;
 import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -22,7 +25,8 @@ import org.springframework.transaction.annotation.Transactional;
  * request. In one transaction: its owners, documents and files go (the stored bytes first), its
  * profile, reference and metadata are cleared, its data key is destroyed, {@code customer.erased} is
  * recorded and the values are stripped from its history. Webhook bodies kept for it are dropped by the
- * outbox in the same statement that records the event. Idempotent: erasing a tombstone changes nothing.
+ * outbox in the same statement that records the event, and answers kept under idempotency keys by the
+ * edge, on {@link PersonalDataErased}. Idempotent: erasing a tombstone changes nothing.
  */
 @Service
 public class ErasureService {
@@ -32,10 +36,12 @@ public class ErasureService {
     private final FileService files;
     private final EventLog events;
     private final CustomerService reads;
+    private final ApplicationEventPublisher publisher;
     private final Clock clock;
 
     ErasureService(CustomerRepository customers, ErasureRepository erasure, FileService files, EventLog events,
-                   CustomerService reads, Clock clock) {
+                   CustomerService reads, ApplicationEventPublisher publisher, Clock clock) {
+        this.publisher = publisher;
         this.customers = customers;
         this.erasure = erasure;
         this.files = files;
@@ -54,6 +60,8 @@ public class ErasureService {
             erasure.clear(customer, Timestamps.now(clock));
             events.record(new Caller(tenant, actor), customerId, Change.data(EventType.CUSTOMER_ERASED, Change.CUSTOMER, List.of()));
             events.forgetValues(tenant, customerId);
+            publisher.publishEvent(new PersonalDataErased(tenant, customerId,
+                    List.of(customerId.toString(), ObjectIds.base58(customer.objectId()))));
         }
         return reads.get(tenant, CustomerRef.id(customerId));
     }

@@ -2,8 +2,10 @@ package dev.kyra.edge;
 
 import dev.kyra.platform.SecretSealer;
 import dev.kyra.platform.Tenant;
+import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -90,6 +92,30 @@ class IdempotencyKeys {
         return new StoredResult(row.getBytes("fingerprint"), row.getInt("status"), row.getString("content_type"),
                 row.getString("location"),
                 KeptBodies.decompress(sealer.openBytes(row.getBytes("body"), boundTo(tenant, key))));
+    }
+
+    /**
+     * Deletes the tenant's kept answers that name any of {@code names} (an erased customer's ids):
+     * they are sealed, so each is opened and read. Erasures are rare and a tenant keeps a day's keys.
+     *
+     * @return how many were deleted
+     */
+    int forgetAnswersNaming(Tenant tenant, List<String> names) {
+        List<String> naming = jdbc.sql("select key, body from idempotency_keys where platform_id = :platformId and mode = :mode")
+                .param("platformId", tenant.platformId()).param("mode", tenant.mode().code())
+                .query((row, n) -> {
+                    String key = row.getString("key");
+                    String body = new String(KeptBodies.decompress(sealer.openBytes(row.getBytes("body"), boundTo(tenant, key))),
+                            StandardCharsets.UTF_8);
+                    return names.stream().anyMatch(body::contains) ? key : null;
+                })
+                .list().stream().filter(java.util.Objects::nonNull).toList();
+        if (naming.isEmpty()) {
+            return 0;
+        }
+        return jdbc.sql("delete from idempotency_keys where platform_id = :platformId and mode = :mode and key = any(:keys)")
+                .param("platformId", tenant.platformId()).param("mode", tenant.mode().code())
+                .param("keys", naming.toArray(String[]::new)).update();
     }
 
     private static String boundTo(Tenant tenant, String key) {

@@ -17,8 +17,15 @@ import java.util.UUID;
 public final class ObjectIds {
 
     public static final int LENGTH = 12;
+    /** Characters of an object id in base58, padded: 12 bytes need at most 17. */
+    public static final int BASE58_WIDTH = 17;
 
     private ObjectIds() {
+    }
+
+    /** The object id as faces print it after their prefix. */
+    public static String base58(byte[] objectId) {
+        return Base58.encodeFixed(objectId, BASE58_WIDTH);
     }
 
     public static byte[] fromUuidV7(UUID uuid) {

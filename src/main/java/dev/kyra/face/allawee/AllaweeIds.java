@@ -18,7 +18,7 @@ final class AllaweeIds {
     static final String EVENT_PREFIX = "evt.";
     static final String WEBHOOK_PREFIX = "wh.";
     static final String REQUEST_PREFIX = "req.";
-    private static final int WIDTH = 17;
+    private static final int WIDTH = ObjectIds.BASE58_WIDTH;
     private static final Pattern BASE58 = Pattern.compile("[1-9A-HJ-NP-Za-km-z]+");
 
     private AllaweeIds() {
