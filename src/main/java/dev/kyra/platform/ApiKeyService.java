@@ -1,5 +1,6 @@
 package dev.kyra.platform;
 
+import dev.kyra.database.DatabaseNotifications;
 import dev.kyra.database.Timestamps;
 import dev.kyra.ids.Base58;
 import dev.kyra.ids.ObjectIds;
@@ -32,10 +33,11 @@ public class ApiKeyService {
     private final JdbcClient jdbc;
     private final PlatformRepository platforms;
     /** Found keys by the hex of their hash; unknown keys are not remembered. */
-    private final RememberedLookups<String, ApiKey> remembered = new RememberedLookups<>(false);
+    private final RememberedLookups<String, ApiKey> remembered;
     private final Clock clock;
 
-    ApiKeyService(JdbcClient jdbc, PlatformRepository platforms, Clock clock) {
+    ApiKeyService(JdbcClient jdbc, PlatformRepository platforms, DatabaseNotifications notifications, Clock clock) {
+        this.remembered = new RememberedLookups<>(notifications, "kyra_forget_api_key", hash -> hash, false);
         this.clock = clock;
         this.jdbc = jdbc;
         this.platforms = platforms;

@@ -1,5 +1,6 @@
 package dev.kyra.platform;
 
+import dev.kyra.database.DatabaseNotifications;
 import dev.kyra.database.Timestamps;
 import dev.kyra.ids.UuidV7;
 import java.time.Clock;
@@ -24,10 +25,12 @@ public class OAuthClientService {
     private final OAuthClientRepository clients;
     private final PlatformRepository platforms;
     /** Current secret fingerprints by client id; a revoked or unknown client is remembered as none. */
-    private final RememberedLookups<String, String> fingerprints = new RememberedLookups<>(true);
+    private final RememberedLookups<String, String> fingerprints;
     private final Clock clock;
 
-    OAuthClientService(OAuthClientRepository clients, PlatformRepository platforms, Clock clock) {
+    OAuthClientService(OAuthClientRepository clients, PlatformRepository platforms, DatabaseNotifications notifications,
+                       Clock clock) {
+        this.fingerprints = new RememberedLookups<>(notifications, "kyra_forget_oauth_client", id -> id, true);
         this.clock = clock;
         this.clients = clients;
         this.platforms = platforms;

@@ -1,5 +1,6 @@
 package dev.kyra.platform;
 
+import dev.kyra.database.DatabaseNotifications;
 import dev.kyra.database.Timestamps;
 import dev.kyra.ids.UuidV7;
 import java.time.Clock;
@@ -21,10 +22,11 @@ public class PlatformService {
 
     private final PlatformRepository platforms;
     private final Clock clock;
-    /** Asked on every request by the edge, so remembered; a change is forgotten here once committed. */
-    private final RememberedLookups<UUID, PlatformSettings> remembered = new RememberedLookups<>(false);
+    /** Asked on every request by the edge, so remembered; a change is forgotten on every node once committed. */
+    private final RememberedLookups<UUID, PlatformSettings> remembered;
 
-    PlatformService(PlatformRepository platforms, Clock clock) {
+    PlatformService(PlatformRepository platforms, DatabaseNotifications notifications, Clock clock) {
+        this.remembered = new RememberedLookups<>(notifications, "kyra_forget_platform_settings", UUID::fromString, false);
         this.clock = clock;
         this.platforms = platforms;
     }
@@ -49,8 +51,9 @@ public class PlatformService {
     }
 
     /**
-     * A platform's settings as of at most a minute ago (at once on the node that changed them), for
-     * what every request asks: its rate limits, whether it is logged. The defaults for no platform.
+     * A platform's settings as remembered (a change reaches every node at once, see
+     * {@link RememberedLookups}), for what every request asks: its rate limits, whether it is logged.
+     * The defaults for no platform.
      */
     public PlatformSettings rememberedSettingsOf(UUID platformId) {
         return remembered.get(platformId, id -> platforms.find(id).map(Platform::settings)).orElse(PlatformSettings.DEFAULTS);

@@ -3,13 +3,11 @@ package dev.kyra.webhooks;
 import dev.kyra.customer.CustomerDetails;
 import dev.kyra.customer.CustomerRef;
 import dev.kyra.customer.CustomerService;
+import dev.kyra.database.DatabaseNotifications;
 import dev.kyra.webhooks.DeliveryStore.Claimed;
 import dev.kyra.webhooks.DeliveryStore.Endpoint;
 import java.io.IOException;
 import java.net.URI;
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,9 +25,6 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
-import javax.sql.DataSource;
-import org.postgresql.PGConnection;
-import org.postgresql.PGNotification;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -55,7 +50,6 @@ class DeliveryWorker implements SmartLifecycle {
     /** How long a woken dispatcher waits for more reasons to claim before it claims. */
     private static final Duration GATHER = Duration.ofMillis(2);
 
-    private final DataSource dataSource;
     private final DeliveryStore store;
     private final CustomerService customers;
     private final WebhookEndpoints endpoints;
@@ -73,11 +67,22 @@ class DeliveryWorker implements SmartLifecycle {
     private volatile GroupCommit<DeliveryStore.Body, String> bodies;
     private volatile GroupCommit<DeliveryStore.Outcome, Void> outcomes;
     private volatile Thread dispatcher;
-    private volatile Thread listener;
 
-    DeliveryWorker(DataSource dataSource, DeliveryStore store, CustomerService customers, WebhookEndpoints endpoints,
+    DeliveryWorker(DatabaseNotifications notifications, DeliveryStore store, CustomerService customers, WebhookEndpoints endpoints,
                    TargetPolicy targets, List<WebhookRenderer> renderers, WebhookProperties settings, Clock clock) {
-        this.dataSource = dataSource;
+        // the outbox's notifications, held back by PostgreSQL until their commit, wake the dispatcher; so
+        // does a lost connection, since what it missed may be due
+        notifications.subscribe(Outbox.CHANNEL, new DatabaseNotifications.Subscriber() {
+            @Override
+            public void notified(String payload) {
+                wake.release();
+            }
+
+            @Override
+            public void mayHaveMissed() {
+                wake.release();
+            }
+        });
         this.store = store;
         this.customers = customers;
         this.endpoints = endpoints;
@@ -97,25 +102,18 @@ class DeliveryWorker implements SmartLifecycle {
         http = new WebhookHttp(targets, settings.timeout(), CONNECTIONS_PER_HOST, EXCERPT_BYTES);
         bodies = new GroupCommit<>("kyra-webhook-bodies", BATCH, store::keepBodies);
         outcomes = new GroupCommit<>("kyra-webhook-outcomes", BATCH, store::record);
-        // assigned before they run: each loop runs while its thread is the one assigned
+        // assigned before it runs: the loop runs while its thread is the one assigned
         Thread dispatching = Thread.ofPlatform().name("kyra-webhooks").daemon().unstarted(this::dispatch);
-        Thread listening = Thread.ofPlatform().name("kyra-webhooks-listener").daemon().unstarted(this::listen);
         dispatcher = dispatching;
-        listener = listening;
         dispatching.start();
-        listening.start();
     }
 
     @Override
     public void stop() {
         Thread dispatching = dispatcher;
-        Thread listening = listener;
         dispatcher = null;
-        listener = null;
-        for (Thread thread : new Thread[] {dispatching, listening}) {
-            if (thread != null) {
-                thread.interrupt();
-            }
+        if (dispatching != null) {
+            dispatching.interrupt();
         }
         senders.shutdownNow();
         bodies.close();
@@ -152,38 +150,6 @@ class DeliveryWorker implements SmartLifecycle {
                 return;
             }
         }
-    }
-
-    /** Listens for the outbox's notifications (held back by PostgreSQL until their commit) and wakes the dispatcher. */
-    private void listen() {
-        Connection connection = null;
-        while (listener == Thread.currentThread()) {
-            try {
-                if (connection == null) {
-                    connection = listening();
-                }
-                PGNotification[] notifications = connection.unwrap(PGConnection.class)
-                        .getNotifications((int) settings.pollInterval().toMillis());
-                if (notifications != null && notifications.length > 0) {
-                    wake.release();
-                }
-            } catch (SQLException | RuntimeException e) {
-                connection = closeQuietly(connection);
-                log.debug("webhook listener paused: {}", e.toString());
-                if (!pause(settings.pollInterval())) {
-                    return;
-                }
-            }
-        }
-        closeQuietly(connection);
-    }
-
-    private Connection listening() throws SQLException {
-        Connection connection = dataSource.getConnection();
-        try (Statement statement = connection.createStatement()) {
-            statement.execute("listen " + Outbox.CHANNEL);
-        }
-        return connection;
     }
 
     /** Claims what is due and hands each to a sender; returns how many it claimed. */
@@ -277,25 +243,5 @@ class DeliveryWorker implements SmartLifecycle {
 
     private static int millisSince(long started) {
         return (int) Duration.ofNanos(System.nanoTime() - started).toMillis();
-    }
-
-    private static boolean pause(Duration duration) {
-        try {
-            Thread.sleep(duration);
-            return true;
-        } catch (InterruptedException e) {
-            return false;
-        }
-    }
-
-    private static Connection closeQuietly(Connection connection) {
-        if (connection != null) {
-            try {
-                connection.close();
-            } catch (SQLException e) {
-                // a broken listener connection is only discarded
-            }
-        }
-        return null;
     }
 }

@@ -45,14 +45,7 @@ class ClusterRateLimitTest {
     @BeforeAll
     static void startTwoNodes() throws Exception {
         first = KyraInstance.start(firstDir, SETTINGS);
-        HikariDataSource database = (HikariDataSource) first.bean(DataSource.class);
-        Map<String, String> shared = new HashMap<>(SETTINGS);
-        shared.put("kyra.database.url", database.getJdbcUrl());
-        shared.put("kyra.database.username", database.getUsername());
-        shared.put("kyra.database.password", Files.readString(firstDir.resolve("postgres.password")).strip());
-        shared.put("kyra.secrets-key-file", firstDir.resolve("secrets.key").toString());
-        shared.put("kyra.master-key-file", firstDir.resolve("master.key").toString()); // every node, one master key
-        second = KyraInstance.start(secondDir, shared);
+        second = first.secondNode(secondDir, SETTINGS);
     }
 
     @AfterAll

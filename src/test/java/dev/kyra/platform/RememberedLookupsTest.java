@@ -2,11 +2,28 @@ package dev.kyra.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.kyra.database.DatabaseNotifications;
+import dev.kyra.support.KyraIntegrationTest;
+import java.time.Duration;
 import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.support.TransactionTemplate;
 
-class RememberedLookupsTest {
+class RememberedLookupsTest extends KyraIntegrationTest {
+
+    private static final String CHANNEL = "kyra_forget_test";
+
+    @Autowired
+    DatabaseNotifications notifications;
+
+    @Autowired
+    TransactionTemplate transactions;
 
     private final AtomicInteger lookUps = new AtomicInteger();
 
@@ -15,9 +32,13 @@ class RememberedLookupsTest {
         return key.startsWith("known") ? Optional.of("value of " + key) : Optional.empty();
     }
 
+    private RememberedLookups<String, String> lookups(boolean rememberAbsence) {
+        return new RememberedLookups<>(notifications, CHANNEL, key -> key, rememberAbsence);
+    }
+
     @Test
     void aFoundValueIsLookedUpOnceUntilItIsForgotten() {
-        RememberedLookups<String, String> remembered = new RememberedLookups<>(false);
+        RememberedLookups<String, String> remembered = lookups(false);
 
         assertThat(remembered.get("known-1", this::lookUp)).contains("value of known-1");
         assertThat(remembered.get("known-1", this::lookUp)).contains("value of known-1");
@@ -29,13 +50,52 @@ class RememberedLookupsTest {
     }
 
     @Test
+    void aChangeMadeElsewhereIsForgottenWhenItsTransactionCommits() {
+        RememberedLookups<String, String> here = lookups(false);
+        RememberedLookups<String, String> onAnotherNode = lookups(false); // hears only the notification
+        awaitListening();
+        assertThat(onAnotherNode.get("known-2", key -> Optional.of("old"))).contains("old");
+
+        transactions.executeWithoutResult(status -> here.forgetAfterCommit("known-2"));
+        await(() -> onAnotherNode.get("known-2", key -> Optional.of("new")).orElseThrow().equals("new"),
+                "the other lookup is asked again once the change commits");
+
+        onAnotherNode.get("known-3", this::lookUp);
+        transactions.executeWithoutResult(status -> {
+            here.forgetAfterCommit("known-3");
+            status.setRollbackOnly();
+        });
+        awaitListening(); // a notification sent after the rollback has arrived, so one from it would have too
+        onAnotherNode.get("known-3", this::lookUp);
+        assertThat(lookUps).as("a rolled-back change tells no one").hasValue(1);
+    }
+
+    @Test
+    void losingTheListeningConnectionForgetsEverything() {
+        RememberedLookups<String, String> remembered = lookups(false);
+        awaitListening();
+        remembered.get("known-4", this::lookUp);
+        remembered.get("known-4", this::lookUp);
+        assertThat(lookUps).as("remembered while listening").hasValue(1);
+
+        jdbc.sql("select pg_terminate_backend(pid) from pg_stat_activity where query like 'listen kyra_%'")
+                .query(Object.class).list();
+        await(() -> {
+            remembered.get("known-4", this::lookUp);
+            return lookUps.get() > 1;
+        }, "what was remembered while a notification could have been missed is looked up again");
+        awaitListening(); // and the node listens again
+    }
+
+    @Test
     void absenceIsRememberedOnlyWhenAsked() {
-        RememberedLookups<String, String> foundOnly = new RememberedLookups<>(false);
+        RememberedLookups<String, String> foundOnly = lookups(false);
+        RememberedLookups<String, String> withAbsence = lookups(true);
+        awaitListening();
         foundOnly.get("unknown", this::lookUp);
         foundOnly.get("unknown", this::lookUp);
         assertThat(lookUps).as("a key that may appear any moment is asked for again").hasValue(2);
 
-        RememberedLookups<String, String> withAbsence = new RememberedLookups<>(true);
         withAbsence.get("unknown", this::lookUp);
         assertThat(withAbsence.get("unknown", this::lookUp)).isEmpty();
         assertThat(lookUps).hasValue(3);
@@ -43,7 +103,8 @@ class RememberedLookupsTest {
 
     @Test
     void manyKeysDoNotEmptyTheWholeCacheAtOnce() {
-        RememberedLookups<String, String> remembered = new RememberedLookups<>(false);
+        RememberedLookups<String, String> remembered = lookups(false);
+        awaitListening(); // so no "may have missed" empties it during the loop
         remembered.get("known-hot", this::lookUp);
         for (int i = 0; i < 10_500; i++) {
             remembered.get("known-" + i, this::lookUp);
@@ -52,5 +113,38 @@ class RememberedLookupsTest {
         int before = lookUps.get();
         remembered.get("known-hot", this::lookUp);
         assertThat(lookUps.get()).as("the hot key survived going past the bound").isEqualTo(before);
+    }
+
+    /** Returns once a notification sent now on the test channel has been heard, so the channel is listened to. */
+    private void awaitListening() {
+        String probe = "probe-" + UUID.randomUUID();
+        Set<String> heard = ConcurrentHashMap.newKeySet();
+        notifications.subscribe(CHANNEL, new DatabaseNotifications.Subscriber() {
+            @Override
+            public void notified(String payload) {
+                heard.add(payload);
+            }
+
+            @Override
+            public void mayHaveMissed() {
+            }
+        });
+        await(() -> {
+            notifications.publish(CHANNEL, probe);
+            return heard.contains(probe);
+        }, "the test channel is listened to");
+    }
+
+    private static void await(BooleanSupplier condition, String what) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (!condition.getAsBoolean()) {
+            assertThat(System.nanoTime()).as(what).isLessThan(deadline);
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
     }
 }

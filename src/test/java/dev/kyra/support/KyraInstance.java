@@ -1,6 +1,10 @@
 package dev.kyra.support;
 
 import dev.kyra.KyraApplication;
+import com.zaxxer.hikari.HikariDataSource;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -29,6 +33,26 @@ public final class KyraInstance implements AutoCloseable {
         List<String> args = new ArrayList<>();
         all.forEach((key, value) -> args.add("--" + key + "=" + value));
         return new KyraInstance(SpringApplication.run(KyraApplication.class, args.toArray(String[]::new)));
+    }
+
+    /**
+     * Another node of this one's cluster: its own data directory, this node's database, and the
+     * secrets and master keys every node of a cluster shares (as the README says).
+     */
+    public KyraInstance secondNode(Path dataDir, Map<String, String> settings) {
+        Path firstDir = Path.of(context.getEnvironment().getRequiredProperty("kyra.data-dir"));
+        HikariDataSource database = context.getBean(HikariDataSource.class);
+        Map<String, String> shared = new LinkedHashMap<>(settings);
+        shared.put("kyra.database.url", database.getJdbcUrl());
+        shared.put("kyra.database.username", database.getUsername());
+        try {
+            shared.put("kyra.database.password", Files.readString(firstDir.resolve("postgres.password")).strip());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        shared.put("kyra.secrets-key-file", firstDir.resolve("secrets.key").toString());
+        shared.put("kyra.master-key-file", firstDir.resolve("master.key").toString());
+        return start(dataDir, shared);
     }
 
     public Api api() {

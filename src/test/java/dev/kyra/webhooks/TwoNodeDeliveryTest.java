@@ -44,15 +44,7 @@ class TwoNodeDeliveryTest {
     void eachEventIsDeliveredOnceByOneOfTwoNodes() throws Exception {
         try (WebhookReceiver receiver = new WebhookReceiver();
              KyraInstance first = KyraInstance.start(firstDir, WEBHOOKS)) {
-            String url = ((HikariDataSource) first.bean(DataSource.class)).getJdbcUrl();
-            Map<String, String> shared = new HashMap<>(WEBHOOKS);
-            shared.put("kyra.database.url", url);
-            shared.put("kyra.database.username", ((HikariDataSource) first.bean(DataSource.class)).getUsername());
-            shared.put("kyra.database.password", Files.readString(firstDir.resolve("postgres.password")).strip());
-            // the nodes of one cluster share the secrets key, as the README says
-            shared.put("kyra.secrets-key-file", firstDir.resolve("secrets.key").toString());
-            shared.put("kyra.master-key-file", firstDir.resolve("master.key").toString()); // every node, one master key
-            try (KyraInstance second = KyraInstance.start(secondDir, shared)) {
+            try (KyraInstance second = first.secondNode(secondDir, WEBHOOKS)) {
                 List<Api> nodes = List.of(first.api(), second.api());
                 String token = token(nodes.get(0));
                 nodes.get(1).post("/api/external/webhook", token, Json.object("collection_url", receiver.url("/c"),
