@@ -39,10 +39,12 @@ public class ReviewService {
     private final Transitions transitions;
     private final CustomerService reads;
     private final FourEyes fourEyes;
+    private final CustomerMetrics metrics;
 
     ReviewService(CustomerRepository customers, OwnerRepository owners, DocumentRepository documents,
                   TierRequestRepository verifications, ReviewQueueRepository queue, Transitions transitions, CustomerService reads,
-                  FourEyes fourEyes) {
+                  FourEyes fourEyes, CustomerMetrics metrics) {
+        this.metrics = metrics;
         this.fourEyes = fourEyes;
         this.customers = customers;
         this.owners = owners;
@@ -88,11 +90,13 @@ public class ReviewService {
                     "A customer cannot be approved while one of its owners or documents is rejected."));
         }
         if (!fourEyes.approves(reviewer, customerId, comment)) {
+            metrics.decided(CustomerMetrics.Decision.CUSTOMER_FIRST_APPROVAL);
             return details(customerId); // the first of two approvals
         }
         transitions.moveChildren(reviewer, customer, customerOwners, customerDocuments,
                 Lifecycle.ChildAction.CUSTOMER_APPROVED);
         transitions.move(reviewer, customer, Lifecycle.CustomerAction.APPROVE, customer.kybScope(), comment, null);
+        metrics.decided(CustomerMetrics.Decision.CUSTOMER_APPROVED);
         return details(customerId);
     }
 
@@ -105,6 +109,7 @@ public class ReviewService {
         transitions.moveChildren(reviewer, customer, owners.findByCustomer(customer),
                 documents.findByCustomer(reviewer.tenant(), customerId), Lifecycle.ChildAction.CUSTOMER_REJECTED);
         transitions.move(reviewer, customer, Lifecycle.CustomerAction.REJECT, customer.kybScope(), comment, null);
+        metrics.decided(CustomerMetrics.Decision.CUSTOMER_REJECTED);
         return details(customerId);
     }
 
@@ -117,6 +122,8 @@ public class ReviewService {
                 .orElseThrow(NotFoundException::owner);
         transitions.moveOwner(reviewer, customer, owner, decision(verdict), comment,
                 notUnderReview(owner.status(), verdict, "an owner"));
+        metrics.decided(verdict == Verdict.APPROVE ? CustomerMetrics.Decision.OWNER_APPROVED
+                : CustomerMetrics.Decision.OWNER_REJECTED);
         return details(customerId);
     }
 
@@ -129,13 +136,18 @@ public class ReviewService {
                 .orElseThrow(NotFoundException::document);
         transitions.moveDocument(reviewer, customer, document, decision(verdict), comment,
                 notUnderReview(document.status(), verdict, "a document"));
+        metrics.decided(verdict == Verdict.APPROVE ? CustomerMetrics.Decision.DOCUMENT_APPROVED
+                : CustomerMetrics.Decision.DOCUMENT_REJECTED);
         return details(customerId);
     }
 
     /** A reviewer's verdict on a pending tier. */
     @Transactional
     public CustomerDetails decideTier(Actor actor, UUID customerId, Tier tier, Verdict verdict) {
-        return decideTier(reviewerOf(actor, customerId), CustomerRef.id(customerId), tier, verdict);
+        CustomerDetails decided = decideTier(reviewerOf(actor, customerId), CustomerRef.id(customerId), tier, verdict);
+        metrics.decided(verdict == Verdict.APPROVE ? CustomerMetrics.Decision.TIER_VERIFIED
+                : CustomerMetrics.Decision.TIER_FAILED);
+        return decided;
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.kyra.edge;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import dev.kyra.database.Retention;
 import dev.kyra.web.ApiFaces;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -17,9 +18,11 @@ class EdgeFilters {
 
     @Bean
     FilterRegistrationBean<FailedAuthenticationLimit> failedAuthenticationLimit(SharedCounts counts,
-                                                                              RateLimitProperties settings, ApiFaces faces) {
+                                                                              RateLimitProperties settings, ApiFaces faces,
+                                                                              MeterRegistry registry) {
         FilterRegistrationBean<FailedAuthenticationLimit> registration = new FilterRegistrationBean<>(
-                new FailedAuthenticationLimit(counts, settings.failedAuthenticationsPerMinute(), faces));
+                new FailedAuthenticationLimit(counts, settings.failedAuthenticationsPerMinute(), faces,
+                        RateLimits.refusals(registry, "failed_authentication")));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
         return registration;
     }

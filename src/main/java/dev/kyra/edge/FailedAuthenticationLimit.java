@@ -1,6 +1,7 @@
 package dev.kyra.edge;
 
 import dev.kyra.web.ApiFaces;
+import io.micrometer.core.instrument.Counter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -23,8 +24,10 @@ final class FailedAuthenticationLimit extends OncePerRequestFilter {
     private final SharedCounts counts;
     private final int perMinute;
     private final ApiFaces faces;
+    private final Counter refusals;
 
-    FailedAuthenticationLimit(SharedCounts counts, int perMinute, ApiFaces faces) {
+    FailedAuthenticationLimit(SharedCounts counts, int perMinute, ApiFaces faces, Counter refusals) {
+        this.refusals = refusals;
         this.counts = counts;
         this.perMinute = perMinute;
         this.faces = faces;
@@ -43,6 +46,7 @@ final class FailedAuthenticationLimit extends OncePerRequestFilter {
         SharedCounts.Subject failed = counts.existing(subject);
         SharedCounts.Usage usage = failed == null ? null : failed.peek(counts.nowSeconds(), perMinute);
         if (usage != null && !usage.allowed()) {
+            refusals.increment();
             long retryAfter = Math.max(1, usage.resets()[0] - counts.nowSeconds());
             response.setHeader("Retry-After", Long.toString(retryAfter));
             faces.writeError(request, response, HttpStatus.TOO_MANY_REQUESTS, "too-many-requests",

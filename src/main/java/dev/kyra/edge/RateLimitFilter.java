@@ -2,6 +2,7 @@ package dev.kyra.edge;
 
 import dev.kyra.platform.Caller;
 import dev.kyra.web.ApiFaces;
+import io.micrometer.core.instrument.Counter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -18,8 +19,11 @@ final class RateLimitFilter extends OncePerRequestFilter {
     private final RateLimits limits;
     private final Function<HttpServletRequest, Optional<Caller>> callers;
     private final ApiFaces faces;
+    private final Counter refusals;
 
-    RateLimitFilter(RateLimits limits, Function<HttpServletRequest, Optional<Caller>> callers, ApiFaces faces) {
+    RateLimitFilter(RateLimits limits, Function<HttpServletRequest, Optional<Caller>> callers, ApiFaces faces,
+                    Counter refusals) {
+        this.refusals = refusals;
         this.limits = limits;
         this.callers = callers;
         this.faces = faces;
@@ -39,6 +43,7 @@ final class RateLimitFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
+        refusals.increment();
         long retryAfter = verdict.retryAfterSeconds();
         response.setHeader("Retry-After", Long.toString(retryAfter));
         faces.writeError(request, response, HttpStatus.TOO_MANY_REQUESTS, "too-many-requests",

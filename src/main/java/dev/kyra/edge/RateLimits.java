@@ -1,6 +1,8 @@
 package dev.kyra.edge;
 
 import dev.kyra.platform.Caller;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import dev.kyra.platform.PlatformService;
 import dev.kyra.platform.RateLimitOverrides;
 import dev.kyra.web.ApiFaces;
@@ -24,8 +26,11 @@ public class RateLimits {
     private final PlatformService platforms;
     private final RateLimitProperties defaults;
     private final ApiFaces faces;
+    private final Counter refusals;
 
-    RateLimits(SharedCounts counts, PlatformService platforms, RateLimitProperties defaults, ApiFaces faces) {
+    RateLimits(SharedCounts counts, PlatformService platforms, RateLimitProperties defaults, ApiFaces faces,
+               MeterRegistry registry) {
+        this.refusals = refusals(registry, "credential");
         this.counts = counts;
         this.platforms = platforms;
         this.defaults = defaults;
@@ -51,7 +56,13 @@ public class RateLimits {
      * @param callers who is calling, or empty where no credential was established (the request then passes uncounted)
      */
     public Filter filter(Function<HttpServletRequest, Optional<Caller>> callers) {
-        return new RateLimitFilter(this, callers, faces);
+        return new RateLimitFilter(this, callers, faces, refusals);
+    }
+
+    /** The counter of requests refused by one kind of limit: a credential's, or an address's failed authentications. */
+    static Counter refusals(MeterRegistry registry, String limit) {
+        return Counter.builder("kyra.rate_limit.refusals").description("Requests this node refused with 429")
+                .tag("limit", limit).register(registry);
     }
 
     /** The filter for chains whose authentication establishes a {@link dev.kyra.web.CallerAuthentication}. */

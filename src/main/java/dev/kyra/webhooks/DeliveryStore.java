@@ -27,8 +27,8 @@ class DeliveryStore {
     private static final JsonMapper HEADERS_JSON = JsonMapper.builder().build();
 
     /** A claimed delivery with what its attempt needs: a retry reads nothing more. */
-    record Claimed(UUID id, byte[] objectId, Tenant tenant, CustomerEvent event, long sequence, int attempts, int replays,
-                   String body, Endpoint endpoint) {
+    record Claimed(UUID id, byte[] objectId, Tenant tenant, CustomerEvent event, long sequence, Instant occurredAt,
+                   int attempts, int replays, String body, Endpoint endpoint) {
     }
 
     record Endpoint(UUID id, WebhookFace face, String url, boolean enabled, byte[] sealedKey) {
@@ -93,7 +93,8 @@ class DeliveryStore {
                         update webhook_deliveries d set lease_until = now() + cast(:lease as interval), updated_at = now()
                         from claimed, customer_events e, webhook_endpoints w
                         where d.id = claimed.id and e.id = d.event_id and w.id = d.endpoint_id
-                        returning d.id, d.object_id, d.platform_id, d.mode, e.sequence, d.attempts, d.replays, d.body,
+                        returning d.id, d.object_id, d.platform_id, d.mode, e.sequence, e.occurred_at, d.attempts,
+                                  d.replays, d.body,
                                   case when d.body is null then %s end as event,
                                   w.id as endpoint_id, w.face, w.url, w.enabled, w.signing_key"""
                         .formatted(EventLog.eventOf("d.event_id", "d.platform_id", "d.mode")))
@@ -103,7 +104,8 @@ class DeliveryStore {
                 .query((row, n) -> new Claimed(row.getObject("id", UUID.class), row.getBytes("object_id"),
                         new Tenant(row.getObject("platform_id", UUID.class), Mode.fromCode(row.getString("mode")).orElseThrow()),
                         row.getString("event") == null ? null : EventLog.fromJson(row.getString("event")).getFirst(),
-                        row.getLong("sequence"), row.getInt("attempts"), row.getInt("replays"),
+                        row.getLong("sequence"), row.getTimestamp("occurred_at").toInstant(), row.getInt("attempts"),
+                        row.getInt("replays"),
                         sealedBodies.open(row.getObject("id", UUID.class), row.getBytes("body")),
                         new Endpoint(row.getObject("endpoint_id", UUID.class), WebhookFace.fromCode(row.getString("face")),
                                 row.getString("url"), row.getBoolean("enabled"), row.getBytes("signing_key"))))

@@ -55,6 +55,7 @@ class DeliveryWorker implements SmartLifecycle {
     private final WebhookEndpoints endpoints;
     private final Map<WebhookFace, WebhookRenderer> renderers = new EnumMap<>(WebhookFace.class);
     private final WebhookProperties settings;
+    private final WebhookMetrics metrics;
     private final Clock clock;
     private final Duration lease;
     private final ConcurrentHashMap<UUID, AtomicInteger> inFlight = new ConcurrentHashMap<>();
@@ -69,7 +70,9 @@ class DeliveryWorker implements SmartLifecycle {
     private volatile Thread dispatcher;
 
     DeliveryWorker(DatabaseNotifications notifications, DeliveryStore store, CustomerService customers, WebhookEndpoints endpoints,
-                   TargetPolicy targets, List<WebhookRenderer> renderers, WebhookProperties settings, Clock clock) {
+                   TargetPolicy targets, List<WebhookRenderer> renderers, WebhookProperties settings, WebhookMetrics metrics,
+                   Clock clock) {
+        this.metrics = metrics;
         // the outbox's notifications, held back by PostgreSQL until their commit, wake the dispatcher; so
         // does a lost connection, since what it missed may be due
         notifications.subscribe(Outbox.CHANNEL, new DatabaseNotifications.Subscriber() {
@@ -228,6 +231,12 @@ class DeliveryWorker implements SmartLifecycle {
         int attempts = delivery.attempts() + 1;
         boolean delivered = statusCode != null && statusCode / 100 == 2;
         boolean failed = !delivered && (giveUp || attempts >= settings.maxAttempts());
+        if (!giveUp) {
+            metrics.attempted(delivery.endpoint(), delivered, latencyMillis, delivery.occurredAt());
+        }
+        if (failed) {
+            metrics.gaveUp(delivery.endpoint());
+        }
         Instant next = clock.instant().plus(settings.delayAfter(attempts, ThreadLocalRandom.current().nextDouble(0.8, 1.2)));
         outcomes.submit(new DeliveryStore.Outcome(delivery, statusCode, latencyMillis, excerpt, error, headers,
                 delivered ? "delivered" : failed ? "failed" : "pending", next));

@@ -85,6 +85,11 @@ public final class Api {
         }
     }
 
+    /** A text answer (Prometheus' exposition format), asked for as Prometheus asks. */
+    public Response getText(String path, String token) {
+        return send(request(path, token).setHeader("Accept", "text/plain;version=0.0.4;q=1,*/*;q=0.1").GET());
+    }
+
     public HttpRequest.Builder request(String path, String token) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(baseUrl + path)).header("Accept", "application/json");
         if (token != null) {

@@ -47,6 +47,7 @@ public abstract class KyraIntegrationTest {
         registry.add("kyra.webhook.timeout", () -> "2s");
         registry.add("kyra.webhook.poll-interval", () -> "200ms");
         registry.add("kyra.webhook.per-endpoint-concurrency", () -> "4");
+        registry.add("kyra.metrics.sample-period", () -> "100ms");
     }
 
     @BeforeEach
