@@ -1,7 +1,6 @@
 package dev.kyra.files;
 
 import dev.kyra.database.Timestamps;
-import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.InputStream;
@@ -26,7 +25,6 @@ import org.springframework.web.bind.annotation.RestController;
  * {@code GET /files/{token}} serves a file for two minutes. The signed token is the only credential.
  */
 @RestController
-@Hidden
 @ConditionalOnBean(LocalFileStore.class)
 class LocalFileController {
 

@@ -64,25 +64,4 @@ class OperabilityTest extends KyraIntegrationTest {
         assertThat(api.get("/actuator/health/liveness", null).json().get("status").stringValue()).isEqualTo("UP");
         assertThat(api.get("/actuator/health/readiness", null).json().get("status").stringValue()).isEqualTo("UP");
     }
-
-    @Test
-    void theOpenApiDocumentDescribesTheBlaaizFace() {
-        Response docs = api.get("/v3/api-docs", null);
-
-        assertThat(docs.status()).isEqualTo(200);
-        JsonNode paths = docs.json().get("paths");
-        assertThat(paths.has("/api/external/customer")).isTrue();
-        assertThat(paths.has("/api/external/customer/{id}")).isTrue();
-        assertThat(paths.get("/api/external/customer").has("post")).isTrue();
-        assertThat(paths.get("/api/external/customer/{id}").has("put")).isTrue();
-        assertThat(paths.propertyNames()).noneMatch(path -> path.startsWith("/admin"));
-        assertThat(paths.has("/oauth/token")).isTrue();
-        JsonNode create = paths.get("/api/external/customer").get("post");
-        assertThat(create.get("requestBody").toString()).contains("BlaaizCustomerRequest");
-        assertThat(create.has("parameters")).as("the caller is not a parameter").isFalse();
-        JsonNode schema = docs.json().get("components").get("schemas").get("BlaaizCustomerRequest").get("properties");
-        assertThat(schema.get("id_type").get("enum")).hasSize(3);
-        assertThat(schema.get("business_description").get("maxLength").intValue()).isEqualTo(2000);
-        assertThat(api.get("/swagger-ui/index.html", null).status()).isEqualTo(200);
-    }
 }

@@ -8,17 +8,17 @@ import dev.kyra.web.JsonBody;
 import dev.kyra.webhooks.DefaultWebhook;
 import dev.kyra.webhooks.WebhookEndpoints;
 import dev.kyra.webhooks.WebhookNotFoundException;
-import io.swagger.v3.oas.annotations.Hidden;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
-import org.springframework.http.ResponseEntity;
+import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -27,8 +27,7 @@ import org.springframework.web.bind.annotation.RestController;
  * first PUT and shown in every answer, as the platform's operator needs it to set the receiver up.
  */
 @RestController
-@RequestMapping("/admin/v1/platforms/{id}/default-webhooks/{mode}")
-@Hidden
+@RequestMapping("/admin/v1/platforms/{platformId}/default-webhooks/{mode}")
 class AdminDefaultWebhookController {
 
     private final PlatformService platforms;
@@ -42,27 +41,27 @@ class AdminDefaultWebhookController {
     }
 
     @PutMapping
-    Map<String, Object> set(@PathVariable String id, @PathVariable String mode, JsonBody body) {
+    Map<String, Object> set(@PathVariable("platformId") String id, @PathVariable String mode, JsonBody body) {
         AdminRequests.DefaultWebhookUrl request = bodies.read(body, AdminRequests.DefaultWebhookUrl.class, "field");
         return AdminFace.data(json(webhooks.setDefault(tenant(id, mode), request.url())));
     }
 
     @GetMapping
-    Map<String, Object> get(@PathVariable String id, @PathVariable String mode) {
+    Map<String, Object> get(@PathVariable("platformId") String id, @PathVariable String mode) {
         return AdminFace.data(json(webhooks.defaultWebhook(tenant(id, mode)).orElseThrow(WebhookNotFoundException::new)));
     }
 
     /** A new signing key; the old one stops at once. */
     @PostMapping("/secret/roll")
-    Map<String, Object> roll(@PathVariable String id, @PathVariable String mode) {
+    Map<String, Object> roll(@PathVariable("platformId") String id, @PathVariable String mode) {
         return AdminFace.data(json(webhooks.rollDefaultSecret(tenant(id, mode))));
     }
 
     /** Events no webhook is subscribed to then go nowhere; idempotent. */
     @DeleteMapping
-    ResponseEntity<Void> delete(@PathVariable String id, @PathVariable String mode) {
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void delete(@PathVariable("platformId") String id, @PathVariable String mode) {
         webhooks.deleteDefault(tenant(id, mode));
-        return ResponseEntity.noContent().build();
     }
 
     private Tenant tenant(String id, String mode) {

@@ -3,18 +3,17 @@ package dev.kyra.face.admin;
 import dev.kyra.customer.ErasureService;
 import dev.kyra.personal.MasterKeyRotation;
 import dev.kyra.platform.Actor;
-import io.swagger.v3.oas.annotations.Hidden;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -26,7 +25,6 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping("/admin/v1")
-@Hidden
 class AdminPersonalDataController {
 
     private final ErasureService erasure;
@@ -38,8 +36,8 @@ class AdminPersonalDataController {
     }
 
     /** Idempotent: erasing a tombstone answers the tombstone again. */
-    @DeleteMapping("/customers/{id}/personal-data")
-    Map<String, Object> erase(@PathVariable String id) {
+    @DeleteMapping("/customers/{customerId}/personal-data")
+    Map<String, Object> erase(@PathVariable("customerId") String id) {
         return AdminFace.data(AdminCustomerWriter.full(erasure.erase(Actor.ADMIN, AdminReviewController.customerId(id)), file -> null));
     }
 
@@ -49,17 +47,19 @@ class AdminPersonalDataController {
     }
 
     @PostMapping("/master-keys")
-    ResponseEntity<Map<String, Object>> rotate() {
-        return ResponseEntity.status(HttpStatus.ACCEPTED).body(AdminFace.data(json(rotation.rotate())));
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    Map<String, Object> rotate() {
+        return AdminFace.data(json(rotation.rotate()));
     }
 
     @PostMapping("/master-keys/rewrap")
-    ResponseEntity<Map<String, Object>> rewrap() {
-        return ResponseEntity.status(HttpStatus.ACCEPTED).body(AdminFace.data(json(rotation.rewrap())));
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    Map<String, Object> rewrap() {
+        return AdminFace.data(json(rotation.rewrap()));
     }
 
-    @DeleteMapping("/master-keys/{id}")
-    Map<String, Object> retire(@PathVariable String id) {
+    @DeleteMapping("/master-keys/{masterKeyId}")
+    Map<String, Object> retire(@PathVariable("masterKeyId") String id) {
         return AdminFace.data(json(rotation.retire(id)));
     }
 

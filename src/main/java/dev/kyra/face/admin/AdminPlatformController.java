@@ -13,24 +13,22 @@ import dev.kyra.platform.PlatformService;
 import dev.kyra.platform.RateLimitOverrides;
 import dev.kyra.platform.SettingsChange;
 import dev.kyra.web.JsonBody;
-import io.swagger.v3.oas.annotations.Hidden;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Platforms, their settings and their credentials (OAuth clients, API keys, legacy keys), for Kyra's operators. */
 @RestController
 @RequestMapping("/admin/v1/platforms")
-@Hidden
 class AdminPlatformController {
 
     private static final String FIELD = "field";
@@ -53,22 +51,23 @@ class AdminPlatformController {
         return AdminFace.data(platforms.list().stream().map(AdminViews.PlatformView::of).toList());
     }
 
-    @GetMapping("/{id}")
-    Map<String, Object> get(@PathVariable String id) {
+    @GetMapping("/{platformId}")
+    Map<String, Object> get(@PathVariable("platformId") String id) {
         UUID platformId = platformId(id);
         return AdminFace.data(AdminViews.PlatformView.of(
                 platforms.find(platformId).orElseThrow(() -> new PlatformNotFoundException(platformId))));
     }
 
     @PostMapping
-    ResponseEntity<Map<String, Object>> create(JsonBody body) {
+    @ResponseStatus(HttpStatus.CREATED)
+    Map<String, Object> create(JsonBody body) {
         AdminRequests.NewPlatform request = bodies.read(body, AdminRequests.NewPlatform.class, FIELD);
         Platform platform = platforms.create(request.name().strip());
-        return ResponseEntity.status(HttpStatus.CREATED).body(AdminFace.data(AdminViews.PlatformView.of(platform)));
+        return AdminFace.data(AdminViews.PlatformView.of(platform));
     }
 
-    @PatchMapping("/{id}")
-    Map<String, Object> changeSettings(@PathVariable String id, JsonBody body) {
+    @PatchMapping("/{platformId}")
+    Map<String, Object> changeSettings(@PathVariable("platformId") String id, JsonBody body) {
         AdminRequests.SettingsChange request = bodies.read(body, AdminRequests.SettingsChange.class, "setting");
         SettingsChange change = new SettingsChange(request.minimalKybAllowed(), request.autoVerifyBusinessCustomers(),
                 request.autoVerifyIndividuals(), request.fourEyes(),
@@ -76,67 +75,70 @@ class AdminPlatformController {
         return AdminFace.data(AdminViews.PlatformView.of(platforms.changeSettings(platformId(id), change)));
     }
 
-    @PostMapping("/{id}/oauth-clients")
-    ResponseEntity<Map<String, Object>> createOAuthClient(@PathVariable String id, JsonBody body) {
+    @PostMapping("/{platformId}/oauth-clients")
+    @ResponseStatus(HttpStatus.CREATED)
+    Map<String, Object> createOAuthClient(@PathVariable("platformId") String id, JsonBody body) {
         AdminRequests.NewCredential request = bodies.read(body, AdminRequests.NewCredential.class, FIELD);
         IssuedCredential client = oauthClients.create(platformId(id), mode(request.mode()),
                 known(request.scopes(), OAuthScopes.ALL));
-        return ResponseEntity.status(HttpStatus.CREATED).body(AdminFace.data(AdminViews.IssuedClient.of(client)));
+        return AdminFace.data(AdminViews.IssuedClient.of(client));
     }
 
-    @GetMapping("/{id}/oauth-clients")
-    Map<String, Object> listOAuthClients(@PathVariable String id) {
+    @GetMapping("/{platformId}/oauth-clients")
+    Map<String, Object> listOAuthClients(@PathVariable("platformId") String id) {
         return AdminFace.data(oauthClients.list(platformId(id)).stream().map(AdminViews.StoredClient::of).toList());
     }
 
     /** A new secret, shown only here; the old secret and every token issued with it stop working. */
-    @PostMapping("/{id}/oauth-clients/{clientId}/rotate-secret")
-    Map<String, Object> rotateOAuthClientSecret(@PathVariable String id, @PathVariable String clientId) {
+    @PostMapping("/{platformId}/oauth-clients/{clientId}/rotate-secret")
+    Map<String, Object> rotateOAuthClientSecret(@PathVariable("platformId") String id, @PathVariable String clientId) {
         return AdminFace.data(AdminViews.IssuedClient.of(oauthClients.rotate(platformId(id), clientId)));
     }
 
-    @DeleteMapping("/{id}/oauth-clients/{clientId}")
-    ResponseEntity<Void> revokeOAuthClient(@PathVariable String id, @PathVariable String clientId) {
+    @DeleteMapping("/{platformId}/oauth-clients/{clientId}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void revokeOAuthClient(@PathVariable("platformId") String id, @PathVariable String clientId) {
         oauthClients.revoke(platformId(id), clientId);
-        return ResponseEntity.noContent().build();
     }
 
-    @PostMapping("/{id}/api-keys")
-    ResponseEntity<Map<String, Object>> createApiKey(@PathVariable String id, JsonBody body) {
+    @PostMapping("/{platformId}/api-keys")
+    @ResponseStatus(HttpStatus.CREATED)
+    Map<String, Object> createApiKey(@PathVariable("platformId") String id, JsonBody body) {
         AdminRequests.NewCredential request = bodies.read(body, AdminRequests.NewCredential.class, FIELD);
         IssuedCredential key = apiKeys.create(platformId(id), mode(request.mode()), known(request.scopes(), ApiKeyScopes.ALL));
-        return ResponseEntity.status(HttpStatus.CREATED).body(AdminFace.data(AdminViews.IssuedKey.of(key)));
+        return AdminFace.data(AdminViews.IssuedKey.of(key));
     }
 
-    @GetMapping("/{id}/api-keys")
-    Map<String, Object> listApiKeys(@PathVariable String id) {
+    @GetMapping("/{platformId}/api-keys")
+    Map<String, Object> listApiKeys(@PathVariable("platformId") String id) {
         return AdminFace.data(apiKeys.list(platformId(id), ApiKeyFace.ALLAWEE).stream().map(AdminViews.StoredKey::of).toList());
     }
 
-    @DeleteMapping("/{id}/api-keys/{keyId}")
-    ResponseEntity<Void> revokeApiKey(@PathVariable String id, @PathVariable String keyId) {
+    @DeleteMapping("/{platformId}/api-keys/{keyId}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void revokeApiKey(@PathVariable("platformId") String id, @PathVariable String keyId) {
         apiKeys.revoke(platformId(id), ApiKeyFace.ALLAWEE, keyId);
-        return ResponseEntity.noContent().build();
     }
 
     /** A Blaaiz legacy key ({@code x-blaaiz-api-key}, decision B19), with every customer-surface scope. */
-    @PostMapping("/{id}/legacy-api-keys")
-    ResponseEntity<Map<String, Object>> createLegacyApiKey(@PathVariable String id, JsonBody body) {
+    @PostMapping("/{platformId}/legacy-api-keys")
+    @ResponseStatus(HttpStatus.CREATED)
+    Map<String, Object> createLegacyApiKey(@PathVariable("platformId") String id, JsonBody body) {
         AdminRequests.NewLegacyKey request = bodies.read(body, AdminRequests.NewLegacyKey.class, FIELD);
         IssuedCredential key = apiKeys.createLegacy(platformId(id), mode(request.mode()));
-        return ResponseEntity.status(HttpStatus.CREATED).body(AdminFace.data(AdminViews.IssuedKey.of(key)));
+        return AdminFace.data(AdminViews.IssuedKey.of(key));
     }
 
-    @GetMapping("/{id}/legacy-api-keys")
-    Map<String, Object> listLegacyApiKeys(@PathVariable String id) {
+    @GetMapping("/{platformId}/legacy-api-keys")
+    Map<String, Object> listLegacyApiKeys(@PathVariable("platformId") String id) {
         return AdminFace.data(apiKeys.list(platformId(id), ApiKeyFace.BLAAIZ_LEGACY).stream()
                 .map(AdminViews.StoredKey::of).toList());
     }
 
-    @DeleteMapping("/{id}/legacy-api-keys/{keyId}")
-    ResponseEntity<Void> revokeLegacyApiKey(@PathVariable String id, @PathVariable String keyId) {
+    @DeleteMapping("/{platformId}/legacy-api-keys/{keyId}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void revokeLegacyApiKey(@PathVariable("platformId") String id, @PathVariable String keyId) {
         apiKeys.revoke(platformId(id), ApiKeyFace.BLAAIZ_LEGACY, keyId);
-        return ResponseEntity.noContent().build();
     }
 
     private static Mode mode(String code) {

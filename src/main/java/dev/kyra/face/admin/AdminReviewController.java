@@ -13,7 +13,6 @@ import dev.kyra.reviewers.ReviewerService;
 import dev.kyra.profile.NotFoundException;
 import dev.kyra.web.JsonBody;
 import dev.kyra.web.PublicUrls;
-import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Map;
 import java.util.UUID;
@@ -31,7 +30,6 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping("/admin/v1")
-@Hidden
 class AdminReviewController {
 
     private static final int DEFAULT_QUEUE = 100;
@@ -60,13 +58,13 @@ class AdminReviewController {
                 .map(AdminCustomerWriter::queueEntry).toList());
     }
 
-    @GetMapping("/customers/{id}")
-    Map<String, Object> customer(@PathVariable String id, HttpServletRequest request) {
+    @GetMapping("/customers/{customerId}")
+    Map<String, Object> customer(@PathVariable("customerId") String id, HttpServletRequest request) {
         return full(reviews.details(customerId(id)), request);
     }
 
-    @GetMapping("/customers/{id}/history")
-    Map<String, Object> history(@PathVariable String id) {
+    @GetMapping("/customers/{customerId}/history")
+    Map<String, Object> history(@PathVariable("customerId") String id) {
         Map<String, Map<String, Object>> named = new java.util.HashMap<>();
         Function<String, Map<String, Object>> reviewerOf = actor -> !actor.startsWith(REVIEWER) ? null
                 : named.computeIfAbsent(actor, key -> reviewerId(key.substring(REVIEWER.length()))
@@ -76,33 +74,33 @@ class AdminReviewController {
                 .map(event -> AdminCustomerWriter.historyEntry(event, reviewerOf)).toList());
     }
 
-    @PostMapping("/customers/{id}/approve")
-    Map<String, Object> approve(@PathVariable String id, JsonBody body, HttpServletRequest request) {
+    @PostMapping("/customers/{customerId}/approve")
+    Map<String, Object> approve(@PathVariable("customerId") String id, JsonBody body, HttpServletRequest request) {
         return full(reviews.approve(Actor.ADMIN, customerId(id), comment(body, false)), request);
     }
 
-    @PostMapping("/customers/{id}/reject")
-    Map<String, Object> reject(@PathVariable String id, JsonBody body, HttpServletRequest request) {
+    @PostMapping("/customers/{customerId}/reject")
+    Map<String, Object> reject(@PathVariable("customerId") String id, JsonBody body, HttpServletRequest request) {
         return full(reviews.reject(Actor.ADMIN, customerId(id), comment(body, true)), request);
     }
 
-    @PostMapping("/customers/{id}/owners/{owner}/{decision}")
-    Map<String, Object> decideOwner(@PathVariable String id, @PathVariable String owner, @PathVariable String decision,
+    @PostMapping("/customers/{customerId}/owners/{ownerId}/{decision}")
+    Map<String, Object> decideOwner(@PathVariable("customerId") String id, @PathVariable("ownerId") String owner, @PathVariable String decision,
                                     JsonBody body, HttpServletRequest request) {
         Verdict verdict = verdict(decision, "approve", "reject");
         return full(reviews.decideOwner(Actor.ADMIN, customerId(id), owner, verdict, comment(body, verdict == Verdict.REJECT)), request);
     }
 
-    @PostMapping("/customers/{id}/documents/{document}/{decision}")
-    Map<String, Object> decideDocument(@PathVariable String id, @PathVariable String document,
+    @PostMapping("/customers/{customerId}/documents/{documentId}/{decision}")
+    Map<String, Object> decideDocument(@PathVariable("customerId") String id, @PathVariable("documentId") String document,
                                        @PathVariable String decision, JsonBody body, HttpServletRequest request) {
         Verdict verdict = verdict(decision, "approve", "reject");
         return full(reviews.decideDocument(Actor.ADMIN, customerId(id), document, verdict, comment(body, verdict == Verdict.REJECT)),
                 request);
     }
 
-    @PostMapping("/customers/{id}/tiers/{tier}/{decision}")
-    Map<String, Object> decideTier(@PathVariable String id, @PathVariable String tier, @PathVariable String decision,
+    @PostMapping("/customers/{customerId}/tiers/{tier}/{decision}")
+    Map<String, Object> decideTier(@PathVariable("customerId") String id, @PathVariable String tier, @PathVariable String decision,
                                    HttpServletRequest request) {
         Verdict verdict = verdict(decision, "verify", "fail");
         Tier requested = Tier.fromCode(tier).orElseThrow(() -> new AdminNotFoundException("Tier not found."));
@@ -110,8 +108,8 @@ class AdminReviewController {
     }
 
     /** Activates or deactivates a customer (decision A6). */
-    @PostMapping("/customers/{id}/{activity:activate|deactivate}")
-    Map<String, Object> setActivity(@PathVariable String id, @PathVariable String activity, JsonBody body,
+    @PostMapping("/customers/{customerId}/{activity:activate|deactivate}")
+    Map<String, Object> setActivity(@PathVariable("customerId") String id, @PathVariable String activity, JsonBody body,
                                     HttpServletRequest request) {
         Activity status = activity.equals("activate") ? Activity.ACTIVE : Activity.INACTIVE;
         return full(reviews.setActivity(Actor.ADMIN, customerId(id), status, comment(body, false)), request);

@@ -4,22 +4,20 @@ import dev.kyra.reviewers.Reviewer;
 import dev.kyra.reviewers.ReviewerNotFoundException;
 import dev.kyra.reviewers.ReviewerService;
 import dev.kyra.web.JsonBody;
-import io.swagger.v3.oas.annotations.Hidden;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /** The console's reviewer accounts, for Kyra's operator: never with their passwords. */
 @RestController
 @RequestMapping("/admin/v1/reviewers")
-@Hidden
 class AdminReviewerController {
 
     private final ReviewerService reviewers;
@@ -31,10 +29,11 @@ class AdminReviewerController {
     }
 
     @PostMapping
-    ResponseEntity<Map<String, Object>> create(JsonBody body) {
+    @ResponseStatus(HttpStatus.CREATED)
+    Map<String, Object> create(JsonBody body) {
         AdminRequests.NewReviewer request = bodies.read(body, AdminRequests.NewReviewer.class, "field");
         Reviewer reviewer = reviewers.create(request.email(), request.name(), request.password());
-        return ResponseEntity.status(HttpStatus.CREATED).body(AdminFace.data(json(reviewer)));
+        return AdminFace.data(json(reviewer));
     }
 
     @GetMapping
@@ -42,14 +41,14 @@ class AdminReviewerController {
         return AdminFace.data(reviewers.list().stream().map(AdminReviewerController::json).toList());
     }
 
-    @PostMapping("/{id}/{action:enable|disable}")
-    Map<String, Object> setEnabled(@PathVariable String id, @PathVariable String action) {
+    @PostMapping("/{reviewerId}/{action:enable|disable}")
+    Map<String, Object> setEnabled(@PathVariable("reviewerId") String id, @PathVariable String action) {
         return AdminFace.data(json(reviewers.setEnabled(reviewerId(id), action.equals("enable"))));
     }
 
     /** A new password, chosen by the operator and given to the reviewer; it also lifts a lockout. */
-    @PostMapping("/{id}/password")
-    Map<String, Object> resetPassword(@PathVariable String id, JsonBody body) {
+    @PostMapping("/{reviewerId}/password")
+    Map<String, Object> resetPassword(@PathVariable("reviewerId") String id, JsonBody body) {
         AdminRequests.PasswordReset request = bodies.read(body, AdminRequests.PasswordReset.class, "field");
         return AdminFace.data(json(reviewers.resetPassword(reviewerId(id), request.password())));
     }

@@ -6,23 +6,21 @@ import dev.kyra.customer.CustomerService;
 import dev.kyra.customer.SearchResult;
 import dev.kyra.platform.Caller;
 import dev.kyra.web.JsonBody;
-import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Customers on the Allawee face: {@code /customers} (allawee.md §3-§4). */
 @RestController
 @RequestMapping("/customers")
-@Hidden
 class AllaweeCustomerController {
 
     private final CustomerService customers;
@@ -32,19 +30,20 @@ class AllaweeCustomerController {
     }
 
     @PostMapping
-    ResponseEntity<Map<String, Object>> create(Caller caller, JsonBody body) {
+    @ResponseStatus(HttpStatus.CREATED)
+    Map<String, Object> create(Caller caller, JsonBody body) {
         CustomerDetails created = customers.create(caller, AllaweeCustomerReader.newCustomer(body.object()));
-        return ResponseEntity.status(HttpStatus.CREATED).body(success(AllaweeCustomerWriter.customer(created)));
+        return success(AllaweeCustomerWriter.customer(created));
     }
 
-    @GetMapping("/{id}")
-    Map<String, Object> get(Caller caller, @PathVariable String id) {
+    @GetMapping("/{customerId}")
+    Map<String, Object> get(Caller caller, @PathVariable("customerId") String id) {
         return success(AllaweeCustomerWriter.customer(customers.get(caller.tenant(), AllaweeIds.customer(id))));
     }
 
     /** Top-level fields sent replace the stored ones; a claims group sent replaces that group (decision A4). */
-    @PutMapping("/{id}")
-    Map<String, Object> update(Caller caller, @PathVariable String id, JsonBody body) {
+    @PutMapping("/{customerId}")
+    Map<String, Object> update(Caller caller, @PathVariable("customerId") String id, JsonBody body) {
         CustomerRef ref = AllaweeIds.customer(id);
         // which claims groups a customer may have depends on its type, which never changes
         var type = customers.typeOf(caller.tenant(), ref);

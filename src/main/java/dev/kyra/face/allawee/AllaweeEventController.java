@@ -5,17 +5,16 @@ import dev.kyra.query.KeysetSearch;
 import dev.kyra.webhooks.EventNotFoundException;
 import dev.kyra.webhooks.EventRecord;
 import dev.kyra.webhooks.EventRecords;
-import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -26,7 +25,6 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @RestController
 @RequestMapping("/events")
-@Hidden
 class AllaweeEventController {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -45,16 +43,17 @@ class AllaweeEventController {
                 page.hasMore(), page.total());
     }
 
-    @GetMapping("/{id}")
-    Map<String, Object> get(Caller caller, @PathVariable String id) {
+    @GetMapping("/{eventId}")
+    Map<String, Object> get(Caller caller, @PathVariable("eventId") String id) {
         return AllaweeFace.success(json(events.find(caller.tenant(), AllaweeIds.event(id)).orElseThrow(EventNotFoundException::new)));
     }
 
     /** Sends the event to its webhook again, now: 202, as the attempt is made after the answer. */
-    @PostMapping("/{id}/retry")
-    ResponseEntity<Map<String, Object>> retry(Caller caller, @PathVariable String id) {
+    @PostMapping("/{eventId}/retry")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    Map<String, Object> retry(Caller caller, @PathVariable("eventId") String id) {
         EventRecord retried = events.retry(caller.tenant(), AllaweeIds.event(id));
-        return ResponseEntity.status(HttpStatus.ACCEPTED).body(AllaweeFace.success(json(retried)));
+        return AllaweeFace.success(json(retried));
     }
 
     static Map<String, Object> json(EventRecord event) {

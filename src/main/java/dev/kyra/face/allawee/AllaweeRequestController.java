@@ -4,7 +4,6 @@ import dev.kyra.edge.RequestLog;
 import dev.kyra.edge.RequestRecord;
 import dev.kyra.platform.Caller;
 import dev.kyra.query.KeysetSearch;
-import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,7 +20,6 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping("/requests")
-@Hidden
 class AllaweeRequestController {
 
     private final RequestLog requests;
@@ -39,8 +37,8 @@ class AllaweeRequestController {
                 page.hasMore(), page.total());
     }
 
-    @GetMapping("/{id}")
-    Map<String, Object> get(Caller caller, @PathVariable String id) {
+    @GetMapping("/{requestId}")
+    Map<String, Object> get(Caller caller, @PathVariable("requestId") String id) {
         return AllaweeFace.success(json(requests.find(caller.tenant(), id)));
     }
 

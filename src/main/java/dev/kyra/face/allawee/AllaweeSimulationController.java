@@ -7,7 +7,6 @@ import dev.kyra.platform.Caller;
 import dev.kyra.platform.Mode;
 import dev.kyra.profile.InvalidInputException;
 import dev.kyra.profile.Violation;
-import io.swagger.v3.oas.annotations.Hidden;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
@@ -22,7 +21,6 @@ import org.springframework.web.bind.annotation.RestController;
  * people.
  */
 @RestController
-@Hidden
 class AllaweeSimulationController {
 
     private final ReviewService reviews;
@@ -31,8 +29,8 @@ class AllaweeSimulationController {
         this.reviews = reviews;
     }
 
-    @PostMapping("/simulation/customers/{id}/verifications/{tier}/{decision:verify|fail}")
-    ResponseEntity<Map<String, Object>> decide(Caller caller, @PathVariable String id, @PathVariable String tier,
+    @PostMapping("/simulation/customers/{customerId}/verifications/{tier}/{decision:verify|fail}")
+    ResponseEntity<Map<String, Object>> decide(Caller caller, @PathVariable("customerId") String id, @PathVariable String tier,
                                                @PathVariable String decision) {
         if (caller.tenant().mode() != Mode.TEST) {
             return ResponseEntity.status(HttpStatus.FORBIDDEN).body(AllaweeFace.error(HttpStatus.FORBIDDEN, "forbidden",

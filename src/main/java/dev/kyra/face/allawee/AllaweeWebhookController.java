@@ -9,20 +9,19 @@ import dev.kyra.web.JsonBody;
 import dev.kyra.webhooks.AllaweeWebhook;
 import dev.kyra.webhooks.AllaweeWebhookSpec;
 import dev.kyra.webhooks.WebhookEndpoints;
-import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -33,7 +32,6 @@ import tools.jackson.databind.node.ObjectNode;
  */
 @RestController
 @RequestMapping("/webhooks")
-@Hidden
 class AllaweeWebhookController {
 
     /** A webhook's fields, named in problems as the JSON names them. */
@@ -63,10 +61,11 @@ class AllaweeWebhookController {
     }
 
     @PostMapping
-    ResponseEntity<Map<String, Object>> create(Caller caller, JsonBody body) {
+    @ResponseStatus(HttpStatus.CREATED)
+    Map<String, Object> create(Caller caller, JsonBody body) {
         AllaweeWebhookSpec spec = spec(body.object());
         String key = signingKey(body.object());
-        return ResponseEntity.status(HttpStatus.CREATED).body(success(json(webhooks.createAllawee(caller.tenant(), spec, key))));
+        return success(json(webhooks.createAllawee(caller.tenant(), spec, key)));
     }
 
     /** The list query language (allawee.md §4.B) over the webhooks; the default webhook is the admin's, not listed. */
@@ -78,45 +77,45 @@ class AllaweeWebhookController {
                 page.hasMore(), page.total());
     }
 
-    @GetMapping("/{id}")
-    Map<String, Object> get(Caller caller, @PathVariable String id) {
+    @GetMapping("/{webhookId}")
+    Map<String, Object> get(Caller caller, @PathVariable("webhookId") String id) {
         return success(json(webhooks.allawee(caller.tenant(), AllaweeIds.webhook(id))
                 .orElseThrow(dev.kyra.webhooks.WebhookNotFoundException::new)));
     }
 
     /** Every field but the key, which only {@code /secret/roll} changes. */
-    @PutMapping("/{id}")
-    Map<String, Object> update(Caller caller, @PathVariable String id, JsonBody body) {
+    @PutMapping("/{webhookId}")
+    Map<String, Object> update(Caller caller, @PathVariable("webhookId") String id, JsonBody body) {
         if (body.object().has("signingKey")) {
             throw invalid(Part.SIGNING_KEY, "{field} cannot be changed here; use /webhooks/:id/secret/roll");
         }
         return success(json(webhooks.updateAllawee(caller.tenant(), AllaweeIds.webhook(id), spec(body.object()))));
     }
 
-    @DeleteMapping("/{id}")
-    Map<String, Object> delete(Caller caller, @PathVariable String id) {
+    @DeleteMapping("/{webhookId}")
+    Map<String, Object> delete(Caller caller, @PathVariable("webhookId") String id) {
         webhooks.deleteAllawee(caller.tenant(), AllaweeIds.webhook(id));
         return Map.of("code", "success");
     }
 
-    @PostMapping("/{id}/enable")
-    Map<String, Object> enable(Caller caller, @PathVariable String id) {
+    @PostMapping("/{webhookId}/enable")
+    Map<String, Object> enable(Caller caller, @PathVariable("webhookId") String id) {
         return success(json(webhooks.setAllaweeEnabled(caller.tenant(), AllaweeIds.webhook(id), true)));
     }
 
-    @PostMapping("/{id}/disable")
-    Map<String, Object> disable(Caller caller, @PathVariable String id) {
+    @PostMapping("/{webhookId}/disable")
+    Map<String, Object> disable(Caller caller, @PathVariable("webhookId") String id) {
         return success(json(webhooks.setAllaweeEnabled(caller.tenant(), AllaweeIds.webhook(id), false)));
     }
 
-    @GetMapping("/{id}/secret")
-    Map<String, Object> secret(Caller caller, @PathVariable String id) {
+    @GetMapping("/{webhookId}/secret")
+    Map<String, Object> secret(Caller caller, @PathVariable("webhookId") String id) {
         return success(Map.of("signingKey", webhooks.allaweeSecret(caller.tenant(), AllaweeIds.webhook(id))));
     }
 
     /** A new key, the client's or Kyra's; the old one stops at once. */
-    @PostMapping("/{id}/secret/roll")
-    Map<String, Object> roll(Caller caller, @PathVariable String id, JsonBody body) {
+    @PostMapping("/{webhookId}/secret/roll")
+    Map<String, Object> roll(Caller caller, @PathVariable("webhookId") String id, JsonBody body) {
         String key = webhooks.rollAllaweeSecret(caller.tenant(), AllaweeIds.webhook(id), signingKey(body.object()));
         return success(Map.of("signingKey", key));
     }

@@ -6,6 +6,7 @@ import static dev.kyra.face.blaaiz.BlaaizCustomerController.envelope;
 import dev.kyra.customer.CustomerService;
 import dev.kyra.platform.Caller;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import java.util.Map;
@@ -30,16 +31,17 @@ class BlaaizBeneficiaryController {
         this.customers = customers;
     }
 
-    @GetMapping("/api/external/customer/{id}/beneficiary")
+    @GetMapping("/api/external/customer/{customerId}/beneficiary")
     @Operation(summary = "List a customer's beneficiaries", description = "Needs beneficiary:read. Always empty.")
-    Map<String, Object> list(Caller caller, @PathVariable String id) {
+    Map<String, Object> list(Caller caller, @PathVariable("customerId") String id) {
         customers.typeOf(caller.tenant(), customerId(id));
         return envelope("Beneficiaries retrieved successfully", List.of());
     }
 
-    @GetMapping("/api/external/customer/{id}/beneficiary/{beneficiary}")
+    @GetMapping("/api/external/customer/{customerId}/beneficiary/{beneficiaryId}")
     @Operation(summary = "Get a beneficiary", description = "Needs beneficiary:read. There are none: 404.")
-    ResponseEntity<Map<String, Object>> get(Caller caller, @PathVariable String id, @PathVariable String beneficiary) {
+    @ApiResponse(responseCode = "404", description = "Kyra keeps no beneficiaries, so none is found")
+    ResponseEntity<Map<String, Object>> get(Caller caller, @PathVariable("customerId") String id, @PathVariable("beneficiaryId") String beneficiary) {
         customers.typeOf(caller.tenant(), customerId(id));
         return ResponseEntity.status(HttpStatus.NOT_FOUND).body(BlaaizFace.error("Beneficiary not found"));
     }

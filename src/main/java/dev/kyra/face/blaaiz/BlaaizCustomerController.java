@@ -31,13 +31,13 @@ import java.util.Set;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import org.springframework.web.util.UriComponentsBuilder;
@@ -68,23 +68,23 @@ class BlaaizCustomerController {
 
     @PostMapping
     @Operation(summary = "Create a customer", description = "Needs customer:write. 201 with the full customer.")
-    ResponseEntity<Map<String, Object>> create(Caller caller, JsonBody body, HttpServletRequest request) {
+    @ResponseStatus(HttpStatus.CREATED)
+    Map<String, Object> create(Caller caller, JsonBody body, HttpServletRequest request) {
         CustomerDetails created = customers.create(caller, BlaaizCustomerReader.newCustomer(body.object()));
-        return ResponseEntity.status(HttpStatus.CREATED)
-                .body(envelope("Customer created successfully.", BlaaizCustomerWriter.full(created, links.downloads(request))));
+        return envelope("Customer created successfully.", BlaaizCustomerWriter.full(created, links.downloads(request)));
     }
 
-    @GetMapping("/{id}")
+    @GetMapping("/{customerId}")
     @Operation(summary = "Get a customer", description = "Needs customer:read. The full customer with kyc_data and owners.")
-    Map<String, Object> get(Caller caller, @PathVariable String id, HttpServletRequest request) {
+    Map<String, Object> get(Caller caller, @PathVariable("customerId") String id, HttpServletRequest request) {
         CustomerDetails details = customers.get(caller.tenant(), customerId(id));
         return envelope("Customer retrieved successfully", BlaaizCustomerWriter.full(details, links.downloads(request)));
     }
 
-    @PutMapping("/{id}")
+    @PutMapping("/{customerId}")
     @Operation(summary = "Update a customer", description = "Needs customer:write. A partial update: omitted "
             + "fields are kept, explicit nulls clear.")
-    Map<String, Object> update(Caller caller, @PathVariable String id, JsonBody body, HttpServletRequest request) {
+    Map<String, Object> update(Caller caller, @PathVariable("customerId") String id, JsonBody body, HttpServletRequest request) {
         CustomerDetails updated = customers.update(caller, customerId(id), BlaaizCustomerReader.changes(body.object()));
         return envelope("Customer updated successfully", BlaaizCustomerWriter.full(updated, links.downloads(request)));
     }

@@ -11,7 +11,6 @@ import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.PathItem;
-import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.media.ArraySchema;
 import io.swagger.v3.oas.models.media.Content;
 import io.swagger.v3.oas.models.media.MediaType;
@@ -26,67 +25,97 @@ import io.swagger.v3.oas.models.security.OAuthFlows;
 import io.swagger.v3.oas.models.security.Scopes;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
-import java.math.BigDecimal;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.TreeSet;
 import java.util.stream.Stream;
-import org.springdoc.core.customizers.OpenApiCustomizer;
+import dev.kyra.web.FaceDocument;
+import dev.kyra.web.FieldSchemas;
+import org.springdoc.core.models.GroupedOpenApi;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The Blaaiz face in the OpenAPI document. Request schemas are generated from {@link BlaaizFields},
- * the same table the reader uses, so the documentation cannot drift from what is accepted.
+ * The Blaaiz face's OpenAPI document ({@code /v3/api-docs/blaaiz}). Request schemas are generated from
+ * {@link BlaaizFields}, the same table the reader uses, so the documentation cannot drift from what is
+ * accepted; scopes come from {@link BlaaizScopes}, the table authorization reads.
  */
 @Configuration(proxyBeanMethods = false)
 class BlaaizOpenApi {
 
     private static final String SECURITY = "blaaizOAuth";
+    private static final String LEGACY_KEY = "blaaizLegacyKey";
 
     @Bean
-    OpenApiCustomizer blaaizDocumentation() {
-        return openApi -> {
-            openApi.info(new Info().title("Kyra: Blaaiz-compatible customer API").version("v1")
-                    .description("OAuth2 client credentials at /oauth/token, then Bearer tokens on /api/external/*."));
-            Components components = openApi.getComponents() == null ? new Components() : openApi.getComponents();
-            openApi.components(components);
-            components.addSecuritySchemes(SECURITY, securityScheme());
-            components.addSchemas("BlaaizOwner", owner());
-            components.addSchemas("BlaaizCustomerRequest", customerRequest());
-            components.addSchemas("BlaaizKycData", fieldsOf("Only these keys are read; others are ignored. The operating "
-                    + "address is for businesses.", CustomerFields.KYC_DATA));
-            ObjectSchema upgrade = fieldsOf("owners (1 to 5, each with first_name, last_name and ownership_percentage) "
-                    + "join the stored owners; together they must total 100.", CustomerFields.UPGRADE);
-            upgrade.addProperty("owners", new ArraySchema().minItems(1).maxItems(5)
-                    .items(new Schema<>().$ref("#/components/schemas/BlaaizOwner")));
-            components.addSchemas("BlaaizUpgrade", upgrade);
-            components.addSchemas("BlaaizDocumentRequest", fieldsOf("type, name and file_id are required on create; on "
-                    + "update each is optional and a null description clears it.", DocumentFields.ALL));
-            components.addSchemas("BlaaizLegacyUpload", object("customer_id", new StringSchema().format("uuid"),
-                    "file_category", enumOf(LegacyFileSlot.values(), LegacyFileSlot::category)));
-            components.addSchemas("BlaaizLegacyFiles", fileIds(LegacyFileSlot.values(), LegacyFileSlot::code));
-            components.addSchemas("BlaaizOwnerUpload", object("file_category",
-                    enumOf(OwnerFileSlot.values(), OwnerFileSlot::code)));
-            components.addSchemas("BlaaizOwnerFiles", fileIds(OwnerFileSlot.values(), OwnerFileSlot::code));
-            openApi.getPaths().forEach((path, item) -> item.readOperations()
-                    .forEach(operation -> operation.addSecurityItem(new SecurityRequirement().addList(SECURITY))));
-            attachBody(openApi, "/api/external/customer", PathItem::getPost, "BlaaizCustomerRequest");
-            attachBody(openApi, "/api/external/customer/{id}", PathItem::getPut, "BlaaizCustomerRequest");
-            attachBody(openApi, "/api/external/customer/{id}/kyc-data", PathItem::getPost, "BlaaizKycData");
-            attachBody(openApi, "/api/external/customer/{id}/upgrade-kyb-scope", PathItem::getPost, "BlaaizUpgrade");
-            attachBody(openApi, "/api/external/customer/{customer}/document", PathItem::getPost, "BlaaizDocumentRequest");
-            attachBody(openApi, "/api/external/customer/{customer}/document/{document}", PathItem::getPut,
-                    "BlaaizDocumentRequest");
-            attachBody(openApi, "/api/external/file/get-presigned-url", PathItem::getPost, "BlaaizLegacyUpload");
-            attachBody(openApi, "/api/external/customer/{id}/files", PathItem::getPost, "BlaaizLegacyFiles");
-            attachBody(openApi, "/api/external/customer/{id}/files", PathItem::getPut, "BlaaizLegacyFiles");
-            attachBody(openApi, "/api/external/customer/{customer}/owner/{owner}/file/presigned-url", PathItem::getPost,
-                    "BlaaizOwnerUpload");
-            attachBody(openApi, "/api/external/customer/{customer}/owner/{owner}/files", PathItem::getPost,
-                    "BlaaizOwnerFiles");
-            openApi.getPaths().addPathItem(BlaaizFace.TOKEN_PATH, tokenEndpoint());
-        };
+    GroupedOpenApi blaaizDocument() {
+        return new FaceDocument("blaaiz", "Kyra: Blaaiz-compatible customer API",
+                "OAuth2 client credentials at /oauth/token, then Bearer tokens on /api/external/*; or a legacy key in "
+                        + "x-blaaiz-api-key (decision B19). Errors are {status: false, message, errors?}.",
+                List.of(BlaaizFace.API_PREFIX + "**", BlaaizFace.TOKEN_PATH), SECURITY, securityScheme(),
+                BlaaizScopes::documented, FaceDocument.errorSchema("A Blaaiz error", 2,
+                        "status", new Schema<>().type("boolean")._enum(java.util.Collections.singletonList(false)),
+                        "message", new StringSchema(),
+                        "errors", new ObjectSchema().description("On 422: the messages for each field, by field name")
+                                .additionalProperties(new ArraySchema().items(new StringSchema()))),
+                true, BlaaizOpenApi::details).toGroup();
+    }
+
+    private static void details(OpenAPI openApi) {
+        Components components = openApi.getComponents();
+        components.addSecuritySchemes(LEGACY_KEY, new SecurityScheme().type(SecurityScheme.Type.APIKEY)
+                .in(SecurityScheme.In.HEADER).name("x-blaaiz-api-key")
+                .description("A legacy key: every scope of the customer surface; a Bearer token wins when both are sent"));
+        components.addSchemas("BlaaizOwner", owner());
+        components.addSchemas("BlaaizCustomerCreate", customerRequest(true));
+        components.addSchemas("BlaaizCustomerUpdate", customerRequest(false));
+        components.addSchemas("BlaaizKycData", fieldsOf("Only these keys are read; others are ignored. The operating "
+                + "address is for businesses.", CustomerFields.KYC_DATA));
+        ObjectSchema upgrade = fieldsOf("owners (1 to 5, each with first_name, last_name and ownership_percentage) "
+                + "join the stored owners; together they must total 100.", CustomerFields.UPGRADE);
+        upgrade.addProperty("owners", new ArraySchema().minItems(1).maxItems(5)
+                .items(new Schema<>().$ref("#/components/schemas/BlaaizOwner")));
+        components.addSchemas("BlaaizUpgrade", upgrade);
+        ObjectSchema newDocument = fieldsOf("A KYB document: its type, a name, and the file_id of an uploaded file.",
+                DocumentFields.ALL);
+        newDocument.required(List.of("type", "name", "file_id"));
+        components.addSchemas("BlaaizDocumentCreate", newDocument);
+        components.addSchemas("BlaaizDocumentUpdate", fieldsOf("Each field is optional; a null description clears it.",
+                DocumentFields.ALL));
+        components.addSchemas("BlaaizLegacyUpload", object("customer_id", new StringSchema().format("uuid"),
+                "file_category", enumOf(LegacyFileSlot.values(), LegacyFileSlot::category)));
+        components.addSchemas("BlaaizLegacyFiles", fileIds(LegacyFileSlot.values(), LegacyFileSlot::code));
+        components.addSchemas("BlaaizOwnerUpload", object("file_category",
+                enumOf(OwnerFileSlot.values(), OwnerFileSlot::code)));
+        components.addSchemas("BlaaizOwnerFiles", fileIds(OwnerFileSlot.values(), OwnerFileSlot::code));
+        components.addSchemas("BlaaizWebhook", object("collection_url", new StringSchema().format("uri"),
+                "payout_url", new StringSchema().format("uri")));
+        ObjectSchema webhookChange = new ObjectSchema();
+        webhookChange.description("Send the URLs being changed.");
+        webhookChange.addProperty("collection_url", new StringSchema().format("uri"));
+        webhookChange.addProperty("payout_url", new StringSchema().format("uri"));
+        components.addSchemas("BlaaizWebhookChange", webhookChange);
+        components.addSchemas("BlaaizReplay", object("transaction_id", new StringSchema().format("uuid")
+                .description("A delivery's event_id or a webhook log id")));
+        // a legacy key is the alternative to a token on every operation
+        openApi.getPaths().forEach((path, item) -> item.readOperations()
+                .forEach(operation -> operation.addSecurityItem(new SecurityRequirement().addList(LEGACY_KEY))));
+        String customer = "/api/external/customer/{customerId}";
+        attachBody(openApi, "/api/external/customer", PathItem::getPost, "BlaaizCustomerCreate");
+        attachBody(openApi, customer, PathItem::getPut, "BlaaizCustomerUpdate");
+        attachBody(openApi, customer + "/kyc-data", PathItem::getPost, "BlaaizKycData");
+        attachBody(openApi, customer + "/upgrade-kyb-scope", PathItem::getPost, "BlaaizUpgrade");
+        attachBody(openApi, customer + "/document", PathItem::getPost, "BlaaizDocumentCreate");
+        attachBody(openApi, customer + "/document/{documentId}", PathItem::getPut, "BlaaizDocumentUpdate");
+        attachBody(openApi, "/api/external/file/get-presigned-url", PathItem::getPost, "BlaaizLegacyUpload");
+        attachBody(openApi, customer + "/files", PathItem::getPost, "BlaaizLegacyFiles");
+        attachBody(openApi, customer + "/files", PathItem::getPut, "BlaaizLegacyFiles");
+        attachBody(openApi, customer + "/owner/{ownerId}/file/presigned-url", PathItem::getPost, "BlaaizOwnerUpload");
+        attachBody(openApi, customer + "/owner/{ownerId}/files", PathItem::getPost, "BlaaizOwnerFiles");
+        attachBody(openApi, "/api/external/webhook", PathItem::getPost, "BlaaizWebhook");
+        attachBody(openApi, "/api/external/webhook", PathItem::getPut, "BlaaizWebhookChange");
+        attachBody(openApi, "/api/external/webhook/{webhookId}", PathItem::getPut, "BlaaizWebhookChange");
+        attachBody(openApi, "/api/external/webhook/replay", PathItem::getPost, "BlaaizReplay");
+        attachBody(openApi, "/api/external/webhook-replay", PathItem::getPost, "BlaaizReplay");
+        openApi.getPaths().addPathItem(BlaaizFace.TOKEN_PATH, tokenEndpoint());
     }
 
     private static void attachBody(OpenAPI openApi, String path, java.util.function.Function<PathItem, Operation> method,
@@ -128,11 +157,15 @@ class BlaaizOpenApi {
         return schema;
     }
 
-    private static Schema<?> customerRequest() {
+    private static Schema<?> customerRequest(boolean create) {
         ObjectSchema schema = new ObjectSchema();
-        schema.description("Create needs type, email, country and, for individuals, first_name, last_name, id_type and "
-                + "id_number; for businesses, business_name, registration_number and incorporation_country. On update "
-                + "every field is optional and an explicit null clears it; kyb_scope is read-only there.");
+        if (create) {
+            schema.description("Besides type, email and country: for individuals, first_name, last_name, id_type and "
+                    + "id_number; for businesses, business_name, registration_number and incorporation_country.");
+            schema.required(List.of("type", "email", "country"));
+        } else {
+            schema.description("Every field is optional and an explicit null clears it; type and kyb_scope are read-only.");
+        }
         schema.addProperty("type", new StringSchema()._enum(List.of("individual", "business")));
         schema.addProperty("kyb_scope", new StringSchema()._enum(List.of("FULL", "MINIMAL")));
         Stream.concat(BlaaizFields.CUSTOMER.stream(), BlaaizFields.KYC_DATA.stream())
@@ -152,23 +185,7 @@ class BlaaizOpenApi {
     }
 
     private static Schema<?> schemaOf(Field<?> field) {
-        Class<?> type = field.type();
-        Schema<?> schema;
-        if (type == LocalDate.class) {
-            schema = new StringSchema().format("date");
-        } else if (type == Long.class) {
-            schema = new Schema<>().type("integer").format("int64");
-        } else if (type == BigDecimal.class) {
-            schema = new Schema<>().type("number");
-        } else if (type == Boolean.class) {
-            schema = new Schema<>().type("boolean");
-        } else {
-            StringSchema text = new StringSchema();
-            field.allowedValues().ifPresent(values -> text._enum(List.copyOf(new TreeSet<>(values))));
-            field.maxLength().ifPresent(text::maxLength);
-            schema = text;
-        }
-        return schema.nullable(true);
+        return FieldSchemas.of(field);
     }
 
     private static SecurityScheme securityScheme() {
@@ -197,7 +214,9 @@ class BlaaizOpenApi {
                         .addApiResponse("200", new ApiResponse().description("A 15-minute Bearer token")
                                 .content(new Content().addMediaType("application/json", new MediaType().schema(token))))
                         .addApiResponse("400", new ApiResponse().description("invalid_request, invalid_scope or unsupported_grant_type"))
-                        .addApiResponse("401", new ApiResponse().description("invalid_client")));
+                        .addApiResponse("401", new ApiResponse().description("invalid_client"))
+                        .addApiResponse("429", new ApiResponse().description("Too many failed authentications from this "
+                                + "address (Retry-After says when to try again)")));
         return new PathItem().post(operation);
     }
 }

@@ -22,7 +22,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** A business's owners beyond the owners array (spec §4.10-§4.12): removal and ID files. */
 @RestController
-@RequestMapping("/api/external/customer/{customer}/owner/{owner}")
+@RequestMapping("/api/external/customer/{customerId}/owner/{ownerId}")
 @Tag(name = "Owners (Blaaiz)")
 class BlaaizOwnerController {
 
@@ -37,7 +37,7 @@ class BlaaizOwnerController {
     @DeleteMapping
     @Operation(summary = "Delete an owner", description = "Needs customer:write. 400 while the owner or its customer "
             + "is under review or approved.")
-    Map<String, Object> delete(Caller caller, @PathVariable String customer, @PathVariable String owner) {
+    Map<String, Object> delete(Caller caller, @PathVariable("customerId") String customer, @PathVariable("ownerId") String owner) {
         owners.delete(caller, customerId(customer), owner);
         return BlaaizFace.message("Owner deleted successfully");
     }
@@ -45,7 +45,7 @@ class BlaaizOwnerController {
     @PostMapping("/file/presigned-url")
     @Operation(summary = "Owner ID-file upload URL", description = "Needs customer:write. file_category is "
             + "id_document_front or id_document_back; the URL takes one PUT within 5 minutes.")
-    Map<String, Object> uploadUrl(Caller caller, @PathVariable String customer, @PathVariable String owner, JsonBody body,
+    Map<String, Object> uploadUrl(Caller caller, @PathVariable("customerId") String customer, @PathVariable("ownerId") String owner, JsonBody body,
                                   HttpServletRequest request) {
         String category = BlaaizLifecycleReader.requiredText(body.object(), "file_category", FileRequestPart.FILE_CATEGORY);
         PreparedUpload upload = owners.prepareUpload(caller, customerId(customer), owner, category, links.base(request));
@@ -55,7 +55,7 @@ class BlaaizOwnerController {
     @PostMapping("/files")
     @Operation(summary = "Register owner ID files", description = "Needs customer:write. id_document_front and/or "
             + "id_document_back, each a file_id from this owner's upload URL. Files are checked before anything is saved.")
-    Map<String, Object> attachFiles(Caller caller, @PathVariable String customer, @PathVariable String owner,
+    Map<String, Object> attachFiles(Caller caller, @PathVariable("customerId") String customer, @PathVariable("ownerId") String owner,
                                     JsonBody body) {
         Owner updated = owners.attachFiles(caller, customerId(customer), owner,
                 BlaaizLifecycleReader.fileIds(body.object(), OwnerFileSlot::fromCode));

@@ -6,12 +6,15 @@ import static org.springframework.http.HttpMethod.POST;
 import static org.springframework.http.HttpMethod.PUT;
 
 import dev.kyra.platform.OAuthScopes;
+import dev.kyra.web.FaceDocument;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.server.PathContainer;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.web.util.pattern.PathPatternParser;
 
 /** Which scope each Blaaiz endpoint needs (spec §2.2): the one table both authorization and 403s read. */
 final class BlaaizScopes {
@@ -50,5 +53,13 @@ final class BlaaizScopes {
 
     static Optional<String> requiredFor(HttpServletRequest request) {
         return RULES.stream().filter(rule -> rule.matcher().matches(request)).map(Rule::scope).findFirst();
+    }
+
+    /** The scope the OpenAPI document lists for an operation: the rule its path, with sample values, meets first. */
+    static List<String> documented(HttpMethod method, String documentedPath) {
+        PathContainer sample = PathContainer.parsePath(FaceDocument.samplePath(documentedPath));
+        return RULES.stream()
+                .filter(rule -> rule.method().equals(method) && PathPatternParser.defaultInstance.parse(rule.pattern()).matches(sample))
+                .map(Rule::scope).findFirst().map(List::of).orElse(List.of());
     }
 }

@@ -46,10 +46,10 @@ class BlaaizVerificationController {
         this.links = links;
     }
 
-    @PostMapping("/customer/{id}/kyc-data")
+    @PostMapping("/customer/{customerId}/kyc-data")
     @Operation(summary = "Add KYC data", description = "Needs customer:write. Sets date of birth, address and ID dates "
             + "(businesses also the operating address) under the same locks as an update; does not start verification.")
-    Map<String, Object> kycData(Caller caller, @PathVariable String id, JsonBody body, HttpServletRequest request) {
+    Map<String, Object> kycData(Caller caller, @PathVariable("customerId") String id, JsonBody body, HttpServletRequest request) {
         CustomerDetails updated = customers.update(caller, customerId(id), BlaaizLifecycleReader.kycData(body.object()));
         return envelope("Business customer KYC data updated successfully.",
                 BlaaizCustomerWriter.full(updated, links.downloads(request)));
@@ -71,35 +71,35 @@ class BlaaizVerificationController {
         return response;
     }
 
-    @PostMapping("/customer/{id}/files")
+    @PostMapping("/customer/{customerId}/files")
     @Operation(summary = "Attach legacy files", description = "Needs customer:write. Individuals only. id_file "
             + "sends the customer to verification.")
-    Map<String, Object> attachLegacyFiles(Caller caller, @PathVariable String id, JsonBody body) {
+    Map<String, Object> attachLegacyFiles(Caller caller, @PathVariable("customerId") String id, JsonBody body) {
         submissions.attachLegacyFiles(caller, customerId(id),
                 BlaaizLifecycleReader.fileIds(body.object(), LegacyFileSlot::fromCode));
         return BlaaizFace.message("Customer files uploaded successfully");
     }
 
     /** Older SDKs attach files with PUT (spec §9, decision B14). */
-    @PutMapping("/customer/{id}/files")
+    @PutMapping("/customer/{customerId}/files")
     @Operation(summary = "Attach legacy files (PUT)", description = "The same as the POST, for older SDKs.")
-    Map<String, Object> attachLegacyFilesWithPut(Caller caller, @PathVariable String id, JsonBody body) {
+    Map<String, Object> attachLegacyFilesWithPut(Caller caller, @PathVariable("customerId") String id, JsonBody body) {
         return attachLegacyFiles(caller, id, body);
     }
 
-    @PostMapping("/customer/{id}/submit")
+    @PostMapping("/customer/{customerId}/submit")
     @Operation(summary = "Submit for verification", description = "Needs customer:write. No body. 422 names the "
             + "first gap when the customer is not complete.")
-    Map<String, Object> submit(Caller caller, @PathVariable String id, HttpServletRequest request) {
+    Map<String, Object> submit(Caller caller, @PathVariable("customerId") String id, HttpServletRequest request) {
         CustomerDetails submitted = submissions.submit(caller, customerId(id));
         return envelope("Customer submitted for verification successfully",
                 BlaaizCustomerWriter.full(submitted, links.downloads(request)));
     }
 
-    @PostMapping("/customer/{id}/upgrade-kyb-scope")
+    @PostMapping("/customer/{customerId}/upgrade-kyb-scope")
     @Operation(summary = "Upgrade KYB scope", description = "Needs customer:write. Promotes a MINIMAL business to "
             + "FULL with one to five new owners; a verified customer goes back to PENDING.")
-    Map<String, Object> upgrade(Caller caller, @PathVariable String id, JsonBody body, HttpServletRequest request) {
+    Map<String, Object> upgrade(Caller caller, @PathVariable("customerId") String id, JsonBody body, HttpServletRequest request) {
         CustomerDetails upgraded = upgrades.upgrade(caller, customerId(id), BlaaizLifecycleReader.upgrade(body.object()));
         return envelope("Customer KYB scope upgraded to FULL. Upload owner ID files and call /submit to re-verify.",
                 BlaaizCustomerWriter.full(upgraded, links.downloads(request)));

@@ -65,9 +65,9 @@ class BlaaizWebhookController {
         return update(caller, null, body);
     }
 
-    @PutMapping(PATH + "/{id}")
+    @PutMapping(PATH + "/{webhookId}")
     @Operation(summary = "Change the webhook URLs of the record with this id", description = "Needs webhook:write.")
-    Map<String, Object> updateById(Caller caller, @PathVariable String id, JsonBody body) {
+    Map<String, Object> updateById(Caller caller, @PathVariable("webhookId") String id, JsonBody body) {
         return update(caller, recordId(id), body);
     }
 

@@ -84,9 +84,9 @@ class BlaaizWebhookLogController {
         return json;
     }
 
-    @GetMapping("/api/external/webhook-logs/{id}")
+    @GetMapping("/api/external/webhook-logs/{logId}")
     @Operation(summary = "Get a webhook delivery with its attempts", description = "Needs webhook:read.")
-    ResponseEntity<Map<String, Object>> get(Caller caller, @PathVariable String id) {
+    ResponseEntity<Map<String, Object>> get(Caller caller, @PathVariable("logId") String id) {
         return uuid(id).flatMap(logId -> logs.find(caller.tenant(), WebhookFace.BLAAIZ, logId)).map(found -> {
             Map<String, Object> data = log(found);
             data.put("webhook_log_histories", found.history().stream().map(BlaaizWebhookLogController::attempt).toList());
