@@ -39,7 +39,7 @@ class MetricsTest extends KyraIntegrationTest {
         Tenant tenant = tenants.create();
         String id = api.post("/api/external/customer", tenant.token(), Customers.INDIVIDUAL).data().get("id").stringValue();
         double before = value(metrics(), "http_server_requests_seconds_count",
-                "method=\"GET\"", "status=\"200\"", "uri=\"/api/external/customer/{id}\"").orElse(0);
+                "method=\"GET\"", "status=\"200\"", "uri=\"/api/external/customer/{customerId}\"").orElse(0);
 
         api.get("/api/external/customer/" + id, tenant.token());
         api.get("/api/external/customer/" + id, tenant.token());
@@ -47,10 +47,10 @@ class MetricsTest extends KyraIntegrationTest {
 
         String after = metrics();
         assertThat(value(after, "http_server_requests_seconds_count",
-                "method=\"GET\"", "status=\"200\"", "uri=\"/api/external/customer/{id}\"").orElseThrow())
+                "method=\"GET\"", "status=\"200\"", "uri=\"/api/external/customer/{customerId}\"").orElseThrow())
                 .isEqualTo(before + 2);
         assertThat(value(after, "http_server_requests_seconds_count",
-                "status=\"404\"", "uri=\"/api/external/customer/{id}\"")).as("per status").isPresent();
+                "status=\"404\"", "uri=\"/api/external/customer/{customerId}\"")).as("per status").isPresent();
     }
 
     @Test
