@@ -1,5 +1,6 @@
 package dev.kyra;
 
+import static dev.kyra.support.Eventually.awaitTrue;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kyra.support.Customers;
@@ -9,10 +10,8 @@ import dev.kyra.support.KyraIntegrationTest;
 import dev.kyra.support.Response;
 import dev.kyra.support.Tenant;
 import dev.kyra.support.WebhookReceiver;
-import java.time.Duration;
 import java.util.Arrays;
 import java.util.OptionalDouble;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -143,18 +142,5 @@ class MetricsTest extends KyraIntegrationTest {
                 .filter(line -> Arrays.stream(labels).allMatch(line::contains))
                 .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
                 .findFirst();
-    }
-
-    private static void awaitTrue(BooleanSupplier condition, String what) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (!condition.getAsBoolean()) {
-            assertThat(System.nanoTime()).as(what).isLessThan(deadline);
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
     }
 }

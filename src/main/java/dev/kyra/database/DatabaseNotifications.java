@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import org.postgresql.PGConnection;
@@ -41,6 +42,20 @@ public class DatabaseNotifications implements SmartLifecycle {
 
         /** Notifications may have been missed (the connection was lost, or has only now been made). */
         void mayHaveMissed();
+
+        static Subscriber of(Consumer<String> notified, Runnable mayHaveMissed) {
+            return new Subscriber() {
+                @Override
+                public void notified(String payload) {
+                    notified.accept(payload);
+                }
+
+                @Override
+                public void mayHaveMissed() {
+                    mayHaveMissed.run();
+                }
+            };
+        }
     }
 
     private static final Logger log = LoggerFactory.getLogger(DatabaseNotifications.class);

@@ -18,7 +18,7 @@ class FileRepository {
 
     private static final String COLUMNS = """
             id, platform_id, mode, customer_id, owner_id, purpose, storage_key, upload_expires_at, uploaded_at, created_at,
-            file_key, file_key_master""";
+            file_key, file_key_master, size""";
 
     private final JdbcClient jdbc;
 
@@ -73,10 +73,10 @@ class FileRepository {
                 .query(FileRepository::map).optional();
     }
 
-    /** Marks a local upload received; false when it already was (an upload URL works once). */
-    boolean markUploaded(UUID id, Instant at) {
-        return jdbc.sql("update files set uploaded_at = :at where id = :id and uploaded_at is null")
-                .param("id", id).param("at", Timestamp.from(at)).update() == 1;
+    /** Marks a local upload received, with its plaintext's size; false when it already was (an upload URL works once). */
+    boolean markUploaded(UUID id, Instant at, long size) {
+        return jdbc.sql("update files set uploaded_at = :at, size = :size where id = :id and uploaded_at is null")
+                .param("id", id).param("at", Timestamp.from(at)).param("size", size).update() == 1;
     }
 
     private static StoredFile map(ResultSet row, int n) throws SQLException {
@@ -89,6 +89,7 @@ class FileRepository {
                 row.getTimestamp("upload_expires_at").toInstant(),
                 uploaded == null ? null : uploaded.toInstant(),
                 row.getTimestamp("created_at").toInstant(),
-                row.getBytes("file_key") == null ? null : new WrappedKey(row.getString("file_key_master"), row.getBytes("file_key")));
+                row.getBytes("file_key") == null ? null : new WrappedKey(row.getString("file_key_master"), row.getBytes("file_key")),
+                row.getObject("size", Long.class));
     }
 }

@@ -43,7 +43,7 @@ public class FileService {
         UUID id = UuidV7.next();
         Instant now = Timestamps.now(clock);
         StoredFile file = new StoredFile(id, tenant, binding, storageKey(tenant, binding, id), now.plus(UPLOAD_URL_LIFETIME),
-                null, now, store.newFileKey(id));
+                null, now, store.newFileKey(id), null);
         files.insert(file);
         return new PreparedUpload(id, store.uploadUrl(file, UPLOAD_URL_LIFETIME, baseUrl), UPLOAD_HEADERS);
     }

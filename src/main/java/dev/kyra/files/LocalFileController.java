@@ -58,7 +58,7 @@ class LocalFileController {
         } catch (LocalFileStore.TooLargeException e) {
             return refuse(HttpStatus.CONTENT_TOO_LARGE, "The file exceeds the 25 MB maximum.");
         }
-        if (!files.markUploaded(file.get().id(), Timestamps.now(clock))) {
+        if (!files.markUploaded(file.get().id(), Timestamps.now(clock), received.size())) {
             store.discard(received); // a concurrent PUT with the same URL won
             return refuse(HttpStatus.CONFLICT, "This upload URL has been used; request a new one.");
         }

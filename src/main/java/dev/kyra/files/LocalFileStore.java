@@ -74,7 +74,10 @@ final class LocalFileStore implements FileStore {
         return baseUrl + URL_PATH + signer.sign(UrlSigner.Operation.VIEW, fileId, clock.instant().plus(validFor));
     }
 
-    /** The plaintext's size and first bytes: an encrypted file is decrypted through to count its size. */
+    /**
+     * The plaintext's size and first bytes: the size kept at upload, so only the first segment is
+     * decrypted; a file uploaded before sizes were kept is decrypted through to count it.
+     */
     @Override
     public Optional<StoredObject> inspect(StoredFile file) {
         Path path = pathOf(file.storageKey());
@@ -83,7 +86,8 @@ final class LocalFileStore implements FileStore {
         }
         try (InputStream in = open(file)) {
             byte[] head = in.readNBytes(ContentTypes.HEAD_LENGTH);
-            return Optional.of(new StoredObject(head.length + in.transferTo(OutputStream.nullOutputStream()), head));
+            long size = file.size() != null ? file.size() : head.length + in.transferTo(OutputStream.nullOutputStream());
+            return Optional.of(new StoredObject(size, head));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -15,7 +15,9 @@ import java.util.UUID;
  *                   (whose uploads Kyra does not see)
  * @param key the file's own key, wrapped, when its store encrypts what it keeps (local storage); null
  *            for S3, whose bucket encrypts, and for files kept before encryption
+ * @param size the plaintext's bytes, kept when a local upload arrives; null before, for S3, and for
+ *             files uploaded before sizes were kept
  */
 public record StoredFile(UUID id, Tenant tenant, FileBinding binding, String storageKey, Instant uploadExpiresAt,
-                         Instant uploadedAt, Instant createdAt, WrappedKey key) {
+                         Instant uploadedAt, Instant createdAt, WrappedKey key, Long size) {
 }

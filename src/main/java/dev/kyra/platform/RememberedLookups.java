@@ -43,17 +43,8 @@ final class RememberedLookups<K, V> {
         this.rememberAbsence = rememberAbsence;
         this.notifications = notifications;
         this.channel = channel;
-        notifications.subscribe(channel, new DatabaseNotifications.Subscriber() {
-            @Override
-            public void notified(String payload) {
-                remembered.invalidate(keyOf.apply(payload));
-            }
-
-            @Override
-            public void mayHaveMissed() {
-                remembered.invalidateAll();
-            }
-        });
+        notifications.subscribe(channel, DatabaseNotifications.Subscriber.of(
+                payload -> remembered.invalidate(keyOf.apply(payload)), remembered::invalidateAll));
     }
 
     Optional<V> get(K key, Function<K, Optional<V>> lookUp) {

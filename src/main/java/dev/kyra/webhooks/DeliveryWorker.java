@@ -75,17 +75,7 @@ class DeliveryWorker implements SmartLifecycle {
         this.metrics = metrics;
         // the outbox's notifications, held back by PostgreSQL until their commit, wake the dispatcher; so
         // does a lost connection, since what it missed may be due
-        notifications.subscribe(Outbox.CHANNEL, new DatabaseNotifications.Subscriber() {
-            @Override
-            public void notified(String payload) {
-                wake.release();
-            }
-
-            @Override
-            public void mayHaveMissed() {
-                wake.release();
-            }
-        });
+        notifications.subscribe(Outbox.CHANNEL, DatabaseNotifications.Subscriber.of(payload -> wake.release(), wake::release));
         this.store = store;
         this.customers = customers;
         this.endpoints = endpoints;

@@ -1,5 +1,6 @@
 package dev.kyra.edge;
 
+import static dev.kyra.support.Eventually.awaitTrue;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.zaxxer.hikari.HikariDataSource;
@@ -13,7 +14,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.function.BooleanSupplier;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -122,18 +122,5 @@ class ClusterRateLimitTest {
         return first.bean(org.springframework.jdbc.core.simple.JdbcClient.class)
                 .sql("select coalesce(max(count), 0) from rate_limit_counts where subject = :subject and window_seconds = 60")
                 .param("subject", subject).query(Long.class).single();
-    }
-
-    private static void awaitTrue(BooleanSupplier condition, String what) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (!condition.getAsBoolean()) {
-            assertThat(System.nanoTime()).as(what).isLessThan(deadline);
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
     }
 }

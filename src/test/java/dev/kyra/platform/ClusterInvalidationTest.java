@@ -1,5 +1,6 @@
 package dev.kyra.platform;
 
+import static dev.kyra.support.Eventually.awaitTrue;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kyra.support.Api;
@@ -7,10 +8,8 @@ import dev.kyra.support.Json;
 import dev.kyra.support.KyraInstance;
 import dev.kyra.support.Response;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -109,18 +108,5 @@ class ClusterInvalidationTest {
                 "client_secret", secret, "scope", "customer:read"));
         assertThat(token.status()).as(token.toString()).isEqualTo(200);
         return token.json().get("access_token").stringValue();
-    }
-
-    private static void awaitTrue(BooleanSupplier condition, String what) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (!condition.getAsBoolean()) {
-            assertThat(System.nanoTime()).as(what).isLessThan(deadline);
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
     }
 }

@@ -1,16 +1,15 @@
 package dev.kyra.platform;
 
+import static dev.kyra.support.Eventually.awaitTrue;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kyra.database.DatabaseNotifications;
 import dev.kyra.support.KyraIntegrationTest;
-import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -57,7 +56,7 @@ class RememberedLookupsTest extends KyraIntegrationTest {
         assertThat(onAnotherNode.get("known-2", key -> Optional.of("old"))).contains("old");
 
         transactions.executeWithoutResult(status -> here.forgetAfterCommit("known-2"));
-        await(() -> onAnotherNode.get("known-2", key -> Optional.of("new")).orElseThrow().equals("new"),
+        awaitTrue(() -> onAnotherNode.get("known-2", key -> Optional.of("new")).orElseThrow().equals("new"),
                 "the other lookup is asked again once the change commits");
 
         onAnotherNode.get("known-3", this::lookUp);
@@ -80,7 +79,7 @@ class RememberedLookupsTest extends KyraIntegrationTest {
 
         jdbc.sql("select pg_terminate_backend(pid) from pg_stat_activity where query like 'listen kyra_%'")
                 .query(Object.class).list();
-        await(() -> {
+        awaitTrue(() -> {
             remembered.get("known-4", this::lookUp);
             return lookUps.get() > 1;
         }, "what was remembered while a notification could have been missed is looked up again");
@@ -119,32 +118,10 @@ class RememberedLookupsTest extends KyraIntegrationTest {
     private void awaitListening() {
         String probe = "probe-" + UUID.randomUUID();
         Set<String> heard = ConcurrentHashMap.newKeySet();
-        notifications.subscribe(CHANNEL, new DatabaseNotifications.Subscriber() {
-            @Override
-            public void notified(String payload) {
-                heard.add(payload);
-            }
-
-            @Override
-            public void mayHaveMissed() {
-            }
-        });
-        await(() -> {
+        notifications.subscribe(CHANNEL, DatabaseNotifications.Subscriber.of(heard::add, () -> { }));
+        awaitTrue(() -> {
             notifications.publish(CHANNEL, probe);
             return heard.contains(probe);
         }, "the test channel is listened to");
-    }
-
-    private static void await(BooleanSupplier condition, String what) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (!condition.getAsBoolean()) {
-            assertThat(System.nanoTime()).as(what).isLessThan(deadline);
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
     }
 }
