@@ -67,7 +67,7 @@ public class DatabaseNotifications implements SmartLifecycle {
     private final DataSource dataSource;
     private final JdbcClient jdbc;
     private final Map<String, List<Subscriber>> subscribers = new ConcurrentHashMap<>();
-    private volatile Thread listener;
+    private final BackgroundLoop listener = new BackgroundLoop("kyra-notifications", false);
 
     DatabaseNotifications(DataSource dataSource, JdbcClient jdbc) {
         this.dataSource = dataSource;
@@ -92,29 +92,23 @@ public class DatabaseNotifications implements SmartLifecycle {
 
     @Override
     public void start() {
-        Thread listening = Thread.ofPlatform().name("kyra-notifications").daemon().unstarted(this::listen);
-        listener = listening; // assigned before it runs: the loop runs while its thread is the one assigned
-        listening.start();
+        listener.start(this::listen);
     }
 
     @Override
     public void stop() {
-        Thread listening = listener;
-        listener = null;
-        if (listening != null) {
-            listening.interrupt();
-        }
+        listener.stop(Duration.ZERO);
     }
 
     @Override
     public boolean isRunning() {
-        return listener != null;
+        return listener.isRunning();
     }
 
     private void listen() {
         Connection connection = null;
         Set<String> listening = new HashSet<>();
-        while (listener == Thread.currentThread()) {
+        while (listener.isCurrent()) {
             try {
                 if (connection == null) {
                     connection = dataSource.getConnection();

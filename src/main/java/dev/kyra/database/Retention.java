@@ -21,7 +21,7 @@ public final class Retention implements SmartLifecycle {
     private final JdbcClient jdbc;
     private final String delete;
     private final Duration retention;
-    private volatile Thread pruner;
+    private final BackgroundLoop pruner;
 
     /**
      * @param what how the log names the rows
@@ -30,6 +30,7 @@ public final class Retention implements SmartLifecycle {
      */
     public Retention(String what, JdbcClient jdbc, String table, String timeColumn, Duration retention) {
         this.what = what;
+        this.pruner = new BackgroundLoop("kyra-retention-" + what.replace(' ', '-'), true);
         this.jdbc = jdbc;
         this.retention = retention;
         this.delete = "delete from " + table + " where ctid = any(array(select ctid from " + table + " where "
@@ -50,27 +51,21 @@ public final class Retention implements SmartLifecycle {
 
     @Override
     public void start() {
-        Thread thread = Thread.ofVirtual().name("kyra-retention-" + what.replace(' ', '-')).unstarted(this::run);
-        pruner = thread;
-        thread.start();
+        pruner.start(this::run);
     }
 
     @Override
     public void stop() {
-        Thread running = pruner;
-        pruner = null;
-        if (running != null) {
-            running.interrupt();
-        }
+        pruner.stop(Duration.ZERO);
     }
 
     @Override
     public boolean isRunning() {
-        return pruner != null;
+        return pruner.isRunning();
     }
 
     private void run() {
-        while (pruner == Thread.currentThread()) {
+        while (pruner.isCurrent()) {
             try {
                 Thread.sleep(EVERY);
                 long pruned = prune();

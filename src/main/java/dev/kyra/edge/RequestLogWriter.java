@@ -1,5 +1,6 @@
 package dev.kyra.edge;
 
+import dev.kyra.database.BackgroundLoop;
 import dev.kyra.platform.Tenant;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -36,7 +37,7 @@ class RequestLogWriter implements SmartLifecycle {
     private final TransactionTemplate transactions;
     private final BlockingQueue<Entry> queue = new ArrayBlockingQueue<>(CAPACITY);
     private final AtomicLong dropped = new AtomicLong();
-    private volatile Thread writer;
+    private final BackgroundLoop writer = new BackgroundLoop("kyra-request-log", false);
 
     RequestLogWriter(JdbcClient jdbc, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
@@ -104,23 +105,12 @@ class RequestLogWriter implements SmartLifecycle {
 
     @Override
     public void start() {
-        Thread thread = Thread.ofPlatform().daemon().name("kyra-request-log").unstarted(this::run);
-        writer = thread;
-        thread.start();
+        writer.start(this::run);
     }
 
     @Override
     public void stop() {
-        Thread running = writer;
-        writer = null;
-        if (running != null) {
-            running.interrupt();
-            try {
-                running.join(Duration.ofSeconds(2));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        writer.stop(Duration.ofSeconds(2));
         try {
             flush(); // the requests the server finished while stopping are logged too
         } catch (RuntimeException e) {
@@ -130,7 +120,7 @@ class RequestLogWriter implements SmartLifecycle {
 
     @Override
     public boolean isRunning() {
-        return writer != null;
+        return writer.isRunning();
     }
 
     /** Stopped after the web server, started before it. */
@@ -141,7 +131,7 @@ class RequestLogWriter implements SmartLifecycle {
 
     private void run() {
         List<Entry> batch = new ArrayList<>(BATCH);
-        while (writer == Thread.currentThread()) {
+        while (writer.isCurrent()) {
             try {
                 Entry first = queue.poll(1, TimeUnit.SECONDS);
                 if (first == null) {

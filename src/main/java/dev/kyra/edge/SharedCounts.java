@@ -1,5 +1,6 @@
 package dev.kyra.edge;
 
+import dev.kyra.database.BackgroundLoop;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -39,7 +40,7 @@ class SharedCounts implements SmartLifecycle {
     private final Clock clock;
     private final Duration syncInterval;
     private final ConcurrentHashMap<String, Subject> subjects = new ConcurrentHashMap<>();
-    private volatile Thread syncer;
+    private final BackgroundLoop syncer = new BackgroundLoop("kyra-rate-limit-sync", false);
     private long lastTidy;
     private long lastWarned;
 
@@ -135,23 +136,12 @@ class SharedCounts implements SmartLifecycle {
 
     @Override
     public void start() {
-        Thread thread = Thread.ofPlatform().daemon().name("kyra-rate-limit-sync").unstarted(this::run);
-        syncer = thread;
-        thread.start();
+        syncer.start(this::run);
     }
 
     @Override
     public void stop() {
-        Thread running = syncer;
-        syncer = null;
-        if (running != null) {
-            running.interrupt();
-            try {
-                running.join(Duration.ofSeconds(2));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        syncer.stop(Duration.ofSeconds(2));
         try {
             sync(); // what this node counted last still counts for the others
         } catch (RuntimeException e) {
@@ -161,7 +151,7 @@ class SharedCounts implements SmartLifecycle {
 
     @Override
     public boolean isRunning() {
-        return syncer != null;
+        return syncer.isRunning();
     }
 
     /** Stopped after the web server, so the requests it finished are counted; started before it. */
@@ -171,7 +161,7 @@ class SharedCounts implements SmartLifecycle {
     }
 
     private void run() {
-        while (syncer == Thread.currentThread()) {
+        while (syncer.isCurrent()) {
             try {
                 Thread.sleep(syncInterval);
                 sync();

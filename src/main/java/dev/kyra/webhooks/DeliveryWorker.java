@@ -3,6 +3,7 @@ package dev.kyra.webhooks;
 import dev.kyra.customer.CustomerDetails;
 import dev.kyra.customer.CustomerRef;
 import dev.kyra.customer.CustomerService;
+import dev.kyra.database.BackgroundLoop;
 import dev.kyra.database.DatabaseNotifications;
 import dev.kyra.webhooks.DeliveryStore.Claimed;
 import dev.kyra.webhooks.DeliveryStore.Endpoint;
@@ -67,7 +68,7 @@ class DeliveryWorker implements SmartLifecycle {
     private volatile WebhookHttp http;
     private volatile GroupCommit<DeliveryStore.Body, String> bodies;
     private volatile GroupCommit<DeliveryStore.Outcome, Void> outcomes;
-    private volatile Thread dispatcher;
+    private final BackgroundLoop dispatcher = new BackgroundLoop("kyra-webhooks", false);
 
     DeliveryWorker(DatabaseNotifications notifications, DeliveryStore store, CustomerService customers, WebhookEndpoints endpoints,
                    TargetPolicy targets, List<WebhookRenderer> renderers, WebhookProperties settings, WebhookMetrics metrics,
@@ -95,19 +96,12 @@ class DeliveryWorker implements SmartLifecycle {
         http = new WebhookHttp(targets, settings.timeout(), CONNECTIONS_PER_HOST, EXCERPT_BYTES);
         bodies = new GroupCommit<>("kyra-webhook-bodies", BATCH, store::keepBodies);
         outcomes = new GroupCommit<>("kyra-webhook-outcomes", BATCH, store::record);
-        // assigned before it runs: the loop runs while its thread is the one assigned
-        Thread dispatching = Thread.ofPlatform().name("kyra-webhooks").daemon().unstarted(this::dispatch);
-        dispatcher = dispatching;
-        dispatching.start();
+        dispatcher.start(this::dispatch);
     }
 
     @Override
     public void stop() {
-        Thread dispatching = dispatcher;
-        dispatcher = null;
-        if (dispatching != null) {
-            dispatching.interrupt();
-        }
+        dispatcher.stop(Duration.ZERO);
         senders.shutdownNow();
         bodies.close();
         outcomes.close();
@@ -120,12 +114,12 @@ class DeliveryWorker implements SmartLifecycle {
 
     @Override
     public boolean isRunning() {
-        return dispatcher != null;
+        return dispatcher.isRunning();
     }
 
     /** Claims and hands out what is due until nothing more can be claimed, then waits to be woken. */
     private void dispatch() {
-        while (dispatcher == Thread.currentThread()) {
+        while (dispatcher.isCurrent()) {
             try {
                 while (claimAndSend() > 0) {
                     // claimed some: there may be more to claim at once
