@@ -10,6 +10,8 @@ import dev.kyra.support.KyraIntegrationTest;
 import dev.kyra.support.Response;
 import dev.kyra.support.Tenant;
 import dev.kyra.support.WebhookReceiver;
+import dev.kyra.support.Windows;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.OptionalDouble;
 import org.junit.jupiter.api.Test;
@@ -113,6 +115,7 @@ class MetricsTest extends KyraIntegrationTest {
 
     @Test
     void refusalsPastARateLimitAreCounted() {
+        Windows.minuteWithAtLeast(Duration.ofSeconds(10)); // both requests in one minute's window
         Tenant tenant = tenants.create();
         tenants.changeSettings(tenant, Json.object("rate_limit_per_minute", 1));
         double before = value(metrics(), "kyra_rate_limit_refusals_total", "limit=\"credential\"").orElseThrow();

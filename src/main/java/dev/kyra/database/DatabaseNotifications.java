@@ -87,7 +87,7 @@ public class DatabaseNotifications implements SmartLifecycle {
     public void publish(String channel, String payload) {
         requireChannel(channel);
         jdbc.sql("select pg_notify(:channel, :payload)").param("channel", channel).param("payload", payload)
-                .query(Object.class).single();
+                .query(Object.class).list(); // pg_notify returns void: one row, whatever it holds
     }
 
     @Override
