@@ -37,12 +37,15 @@ public final class DataKey {
         return new String(openBytes(place, Base64.getDecoder().decode(sealed)), StandardCharsets.UTF_8);
     }
 
+    /** Sealed where Tink's randomness is cheap to draw (see {@link RandomnessThreads}). */
     public byte[] sealBytes(String place, byte[] value) {
-        try {
-            return aead.encrypt(value, associatedData(place));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("AES-GCM encryption failed", e);
-        }
+        return RandomnessThreads.call(() -> {
+            try {
+                return aead.encrypt(value, associatedData(place));
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException("AES-GCM encryption failed", e);
+            }
+        });
     }
 
     public byte[] openBytes(String place, byte[] sealed) {

@@ -43,13 +43,15 @@ public class DataKeys {
         if (!encryption) {
             return null;
         }
-        try {
-            KeysetHandle keyset = KeysetHandle.generateNew(PredefinedAeadParameters.AES256_GCM);
-            return new DataKey(Tink.primitive(keyset, Aead.class), masterKeys.wrap(keyset, boundTo(customerId)),
-                    owner(tenant, customerId));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("cannot make a data key", e);
-        }
+        return RandomnessThreads.call(() -> {
+            try {
+                KeysetHandle keyset = KeysetHandle.generateNew(PredefinedAeadParameters.AES256_GCM);
+                return new DataKey(Tink.primitive(keyset, Aead.class), masterKeys.wrap(keyset, boundTo(customerId)),
+                        owner(tenant, customerId));
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException("cannot make a data key", e);
+            }
+        });
     }
 
     /** The customer's stored key, opened; null for a customer without one (erased, or never sealed). */

@@ -6,6 +6,7 @@ import com.google.crypto.tink.streamingaead.PredefinedStreamingAeadParameters;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.util.UUID;
@@ -31,20 +32,32 @@ public class FileKeys {
     }
 
     public WrappedKey create(UUID fileId) {
-        try {
-            return masterKeys.wrap(KeysetHandle.generateNew(PredefinedStreamingAeadParameters.AES256_GCM_HKDF_1MB),
-                    boundTo(fileId));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("cannot make a file key", e);
-        }
+        return RandomnessThreads.call(() -> {
+            try {
+                return masterKeys.wrap(KeysetHandle.generateNew(PredefinedStreamingAeadParameters.AES256_GCM_HKDF_1MB),
+                        boundTo(fileId));
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException("cannot make a file key", e);
+            }
+        });
     }
 
     /** A stream that encrypts what is written to it into {@code ciphertext}; closing it writes the last segment. */
     public OutputStream encrypting(UUID fileId, WrappedKey key, String storageKey, OutputStream ciphertext) throws IOException {
+        StreamingAead streaming = streaming(fileId, key);
         try {
-            return streaming(fileId, key).newEncryptingStream(ciphertext, storageKey.getBytes(StandardCharsets.UTF_8));
-        } catch (GeneralSecurityException e) {
-            throw new IOException("cannot encrypt file " + fileId, e);
+            // the stream draws its salt and nonce prefix as it is made; the segments after need no randomness
+            return RandomnessThreads.call(() -> {
+                try {
+                    return streaming.newEncryptingStream(ciphertext, storageKey.getBytes(StandardCharsets.UTF_8));
+                } catch (GeneralSecurityException e) {
+                    throw new UncheckedIOException(new IOException("cannot encrypt file " + fileId, e));
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
         }
     }
 
