@@ -7,7 +7,6 @@ import dev.kyra.customer.SearchResult;
 import dev.kyra.platform.Caller;
 import dev.kyra.web.JsonBody;
 import jakarta.servlet.http.HttpServletRequest;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
