@@ -2,10 +2,10 @@ package dev.kyra.customer;
 
 import dev.kyra.database.MetricsProperties;
 import dev.kyra.database.Sampled;
+import dev.kyra.database.Timestamps;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.EnumMap;
@@ -104,12 +104,7 @@ public class CustomerMetrics {
                             union all
                             select customer_id, updated_at from customer_verifications where status = 'pending'
                         ) as waiting""")
-                .query((row, n) -> {
-                    Timestamp oldest = row.getTimestamp("oldest");
-                    double waited = oldest == null ? 0
-                            : Math.max(0, Duration.between(oldest.toInstant(), clock.instant()).toMillis() / 1000.0);
-                    return new Queue(row.getLong("depth"), waited);
-                })
+                .query((row, n) -> new Queue(row.getLong("depth"), Timestamps.secondsSince(row.getTimestamp("oldest"), clock)))
                 .single();
     }
 }

@@ -7,7 +7,6 @@ import io.swagger.v3.oas.models.media.BinarySchema;
 import io.swagger.v3.oas.models.media.Content;
 import io.swagger.v3.oas.models.media.MediaType;
 import io.swagger.v3.oas.models.media.StringSchema;
-import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.parameters.RequestBody;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
@@ -65,7 +64,6 @@ class FilesOpenApi {
     }
 
     private static ApiResponse error(String why) {
-        return new ApiResponse().description(why).content(new Content().addMediaType("application/json",
-                new MediaType().schema(new Schema<>().$ref("#/components/schemas/" + FaceDocument.ERROR_SCHEMA))));
+        return new ApiResponse().description(why).content(FaceDocument.json(FaceDocument.ERROR_SCHEMA));
     }
 }

@@ -3,12 +3,14 @@ package dev.kyra.web;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.oas.models.PathItem;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.media.Content;
 import io.swagger.v3.oas.models.media.MediaType;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.oas.models.parameters.HeaderParameter;
+import io.swagger.v3.oas.models.parameters.RequestBody;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
@@ -18,9 +20,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
+import java.util.function.Function;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springdoc.core.models.GroupedOpenApi;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.server.PathContainer;
+import org.springframework.web.util.pattern.PathPatternParser;
 
 /**
  * One face's OpenAPI document (a springdoc group at {@code /v3/api-docs/<group>}): its paths, its
@@ -84,8 +89,7 @@ public record FaceDocument(String group, String title, String description, List<
             }
         });
         errors(method, path, !needed.isEmpty(), hasBody(method)).forEach((code, why) -> described.addApiResponse(code,
-                new ApiResponse().description(why).content(new Content().addMediaType("application/json",
-                        new MediaType().schema(new Schema<>().$ref("#/components/schemas/" + ERROR_SCHEMA))))));
+                new ApiResponse().description(why).content(json(ERROR_SCHEMA))));
         responses.forEach((code, response) -> {
             if (code.startsWith("4") && !described.containsKey(code)) {
                 described.addApiResponse(code, response); // declared by the handler itself
@@ -139,8 +143,28 @@ public record FaceDocument(String group, String title, String description, List<
         return schema;
     }
 
-    /** The path with each variable replaced by a sample value, for matching against a scope table's patterns. */
-    public static String samplePath(String documentedPath) {
-        return documentedPath.replaceAll("\\{[^}]+}", "x");
+    /** JSON content of one of the document's own schemas. */
+    public static Content json(String schema) {
+        return new Content().addMediaType("application/json",
+                new MediaType().schema(new Schema<>().$ref("#/components/schemas/" + schema)));
+    }
+
+    /** Gives an operation of the document a JSON request body of one of its schemas; none when no such operation. */
+    public static void attachBody(OpenAPI openApi, String path, Function<PathItem, Operation> method, String schema,
+                                  boolean required) {
+        PathItem item = openApi.getPaths().get(path);
+        Operation operation = item == null ? null : method.apply(item);
+        if (operation != null) {
+            operation.requestBody(new RequestBody().required(required).content(json(schema)));
+        }
+    }
+
+    /**
+     * Whether a scope table's rule (its method and path pattern) governs a documented operation: the
+     * documented path, with a sample value for each variable, matches the pattern.
+     */
+    public static boolean ruleGoverns(HttpMethod ruleMethod, String rulePattern, HttpMethod method, String documentedPath) {
+        return ruleMethod.equals(method) && PathPatternParser.defaultInstance.parse(rulePattern)
+                .matches(PathContainer.parsePath(documentedPath.replaceAll("\\{[^}]+}", "x")));
     }
 }

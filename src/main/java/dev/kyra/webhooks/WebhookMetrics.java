@@ -2,11 +2,11 @@ package dev.kyra.webhooks;
 
 import dev.kyra.database.MetricsProperties;
 import dev.kyra.database.Sampled;
+import dev.kyra.database.Timestamps;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -71,12 +71,7 @@ class WebhookMetrics {
 
     private Backlog backlog(JdbcClient jdbc) {
         return jdbc.sql("select count(*) as pending, min(created_at) as oldest from webhook_deliveries where status = 'pending'")
-                .query((row, n) -> {
-                    Timestamp oldest = row.getTimestamp("oldest");
-                    double waited = oldest == null ? 0
-                            : Math.max(0, Duration.between(oldest.toInstant(), clock.instant()).toMillis() / 1000.0);
-                    return new Backlog(row.getLong("pending"), waited);
-                })
+                .query((row, n) -> new Backlog(row.getLong("pending"), Timestamps.secondsSince(row.getTimestamp("oldest"), clock)))
                 .single();
     }
 }

@@ -6,11 +6,7 @@ import io.swagger.v3.core.converter.ResolvedSchema;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.PathItem;
-import io.swagger.v3.oas.models.media.Content;
-import io.swagger.v3.oas.models.media.MediaType;
-import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.media.StringSchema;
-import io.swagger.v3.oas.models.parameters.RequestBody;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import java.util.List;
 import java.util.function.Function;
@@ -65,11 +61,6 @@ class AdminOpenApi {
         ResolvedSchema resolved = ModelConverters.getInstance().readAllAsResolvedSchema(record);
         String name = "Admin" + record.getSimpleName();
         openApi.getComponents().addSchemas(name, resolved.schema);
-        PathItem item = openApi.getPaths().get(path);
-        Operation operation = item == null ? null : method.apply(item);
-        if (operation != null) {
-            operation.requestBody(new RequestBody().required(required).content(new Content().addMediaType("application/json",
-                    new MediaType().schema(new Schema<>().$ref("#/components/schemas/" + name)))));
-        }
+        FaceDocument.attachBody(openApi, path, method, name, required);
     }
 }

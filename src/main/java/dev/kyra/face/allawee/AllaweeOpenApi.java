@@ -4,15 +4,11 @@ import dev.kyra.customer.Tier;
 import dev.kyra.web.FaceDocument;
 import dev.kyra.web.FieldSchemas;
 import io.swagger.v3.oas.models.OpenAPI;
-import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.PathItem;
 import io.swagger.v3.oas.models.media.ArraySchema;
-import io.swagger.v3.oas.models.media.Content;
-import io.swagger.v3.oas.models.media.MediaType;
 import io.swagger.v3.oas.models.media.ObjectSchema;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.media.StringSchema;
-import io.swagger.v3.oas.models.parameters.RequestBody;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import java.util.Arrays;
 import java.util.List;
@@ -58,11 +54,11 @@ class AllaweeOpenApi {
         roll.description("Optional: the new key (at least 16 characters); Kyra makes one when none is sent.");
         roll.addProperty("signingKey", new StringSchema().minLength(16));
         openApi.getComponents().addSchemas("AllaweeSecretRoll", roll);
-        attachBody(openApi, "/customers", PathItem::getPost, "AllaweeCustomerCreate", true);
-        attachBody(openApi, "/customers/{customerId}", PathItem::getPut, "AllaweeCustomerUpdate", true);
-        attachBody(openApi, "/webhooks", PathItem::getPost, "AllaweeWebhookCreate", true);
-        attachBody(openApi, "/webhooks/{webhookId}", PathItem::getPut, "AllaweeWebhookUpdate", true);
-        attachBody(openApi, "/webhooks/{webhookId}/secret/roll", PathItem::getPost, "AllaweeSecretRoll", false);
+        FaceDocument.attachBody(openApi, "/customers", PathItem::getPost, "AllaweeCustomerCreate", true);
+        FaceDocument.attachBody(openApi, "/customers/{customerId}", PathItem::getPut, "AllaweeCustomerUpdate", true);
+        FaceDocument.attachBody(openApi, "/webhooks", PathItem::getPost, "AllaweeWebhookCreate", true);
+        FaceDocument.attachBody(openApi, "/webhooks/{webhookId}", PathItem::getPut, "AllaweeWebhookUpdate", true);
+        FaceDocument.attachBody(openApi, "/webhooks/{webhookId}/secret/roll", PathItem::getPost, "AllaweeSecretRoll", false);
     }
 
     private static Schema<?> customer(boolean create) {
@@ -112,15 +108,5 @@ class AllaweeOpenApi {
             schema.description("Created disabled: enable it to take effect. Its key is read from /webhooks/{webhookId}/secret.");
         }
         return schema;
-    }
-
-    private static void attachBody(OpenAPI openApi, String path, Function<PathItem, Operation> method, String schema,
-                                   boolean required) {
-        PathItem item = openApi.getPaths().get(path);
-        Operation operation = item == null ? null : method.apply(item);
-        if (operation != null) {
-            operation.requestBody(new RequestBody().required(required).content(new Content().addMediaType("application/json",
-                    new MediaType().schema(new Schema<>().$ref("#/components/schemas/" + schema)))));
-        }
     }
 }

@@ -11,10 +11,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.http.HttpMethod;
-import org.springframework.http.server.PathContainer;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
-import org.springframework.web.util.pattern.PathPatternParser;
 
 /** Which scope each Allawee endpoint needs (decision A15): the one table authorization and 403s read. */
 final class AllaweeScopes {
@@ -55,9 +53,7 @@ final class AllaweeScopes {
 
     /** The scope the OpenAPI document lists for an operation: the rule its path, with sample values, meets first. */
     static List<String> documented(HttpMethod method, String documentedPath) {
-        PathContainer sample = PathContainer.parsePath(FaceDocument.samplePath(documentedPath));
-        return RULES.stream()
-                .filter(rule -> rule.method().equals(method) && PathPatternParser.defaultInstance.parse(rule.pattern()).matches(sample))
+        return RULES.stream().filter(rule -> FaceDocument.ruleGoverns(rule.method(), rule.pattern(), method, documentedPath))
                 .map(Rule::scope).findFirst().map(List::of).orElse(List.of());
     }
 }

@@ -99,33 +99,23 @@ class BlaaizOpenApi {
         openApi.getPaths().forEach((path, item) -> item.readOperations()
                 .forEach(operation -> operation.addSecurityItem(new SecurityRequirement().addList(LEGACY_KEY))));
         String customer = "/api/external/customer/{customerId}";
-        attachBody(openApi, "/api/external/customer", PathItem::getPost, "BlaaizCustomerCreate");
-        attachBody(openApi, customer, PathItem::getPut, "BlaaizCustomerUpdate");
-        attachBody(openApi, customer + "/kyc-data", PathItem::getPost, "BlaaizKycData");
-        attachBody(openApi, customer + "/upgrade-kyb-scope", PathItem::getPost, "BlaaizUpgrade");
-        attachBody(openApi, customer + "/document", PathItem::getPost, "BlaaizDocumentCreate");
-        attachBody(openApi, customer + "/document/{documentId}", PathItem::getPut, "BlaaizDocumentUpdate");
-        attachBody(openApi, "/api/external/file/get-presigned-url", PathItem::getPost, "BlaaizLegacyUpload");
-        attachBody(openApi, customer + "/files", PathItem::getPost, "BlaaizLegacyFiles");
-        attachBody(openApi, customer + "/files", PathItem::getPut, "BlaaizLegacyFiles");
-        attachBody(openApi, customer + "/owner/{ownerId}/file/presigned-url", PathItem::getPost, "BlaaizOwnerUpload");
-        attachBody(openApi, customer + "/owner/{ownerId}/files", PathItem::getPost, "BlaaizOwnerFiles");
-        attachBody(openApi, "/api/external/webhook", PathItem::getPost, "BlaaizWebhook");
-        attachBody(openApi, "/api/external/webhook", PathItem::getPut, "BlaaizWebhookChange");
-        attachBody(openApi, "/api/external/webhook/{webhookId}", PathItem::getPut, "BlaaizWebhookChange");
-        attachBody(openApi, "/api/external/webhook/replay", PathItem::getPost, "BlaaizReplay");
-        attachBody(openApi, "/api/external/webhook-replay", PathItem::getPost, "BlaaizReplay");
+        FaceDocument.attachBody(openApi, "/api/external/customer", PathItem::getPost, "BlaaizCustomerCreate", true);
+        FaceDocument.attachBody(openApi, customer, PathItem::getPut, "BlaaizCustomerUpdate", true);
+        FaceDocument.attachBody(openApi, customer + "/kyc-data", PathItem::getPost, "BlaaizKycData", true);
+        FaceDocument.attachBody(openApi, customer + "/upgrade-kyb-scope", PathItem::getPost, "BlaaizUpgrade", true);
+        FaceDocument.attachBody(openApi, customer + "/document", PathItem::getPost, "BlaaizDocumentCreate", true);
+        FaceDocument.attachBody(openApi, customer + "/document/{documentId}", PathItem::getPut, "BlaaizDocumentUpdate", true);
+        FaceDocument.attachBody(openApi, "/api/external/file/get-presigned-url", PathItem::getPost, "BlaaizLegacyUpload", true);
+        FaceDocument.attachBody(openApi, customer + "/files", PathItem::getPost, "BlaaizLegacyFiles", true);
+        FaceDocument.attachBody(openApi, customer + "/files", PathItem::getPut, "BlaaizLegacyFiles", true);
+        FaceDocument.attachBody(openApi, customer + "/owner/{ownerId}/file/presigned-url", PathItem::getPost, "BlaaizOwnerUpload", true);
+        FaceDocument.attachBody(openApi, customer + "/owner/{ownerId}/files", PathItem::getPost, "BlaaizOwnerFiles", true);
+        FaceDocument.attachBody(openApi, "/api/external/webhook", PathItem::getPost, "BlaaizWebhook", true);
+        FaceDocument.attachBody(openApi, "/api/external/webhook", PathItem::getPut, "BlaaizWebhookChange", true);
+        FaceDocument.attachBody(openApi, "/api/external/webhook/{webhookId}", PathItem::getPut, "BlaaizWebhookChange", true);
+        FaceDocument.attachBody(openApi, "/api/external/webhook/replay", PathItem::getPost, "BlaaizReplay", true);
+        FaceDocument.attachBody(openApi, "/api/external/webhook-replay", PathItem::getPost, "BlaaizReplay", true);
         openApi.getPaths().addPathItem(BlaaizFace.TOKEN_PATH, tokenEndpoint());
-    }
-
-    private static void attachBody(OpenAPI openApi, String path, java.util.function.Function<PathItem, Operation> method,
-                                   String schema) {
-        PathItem item = openApi.getPaths().get(path);
-        Operation operation = item == null ? null : method.apply(item);
-        if (operation != null) {
-            operation.requestBody(new RequestBody().required(true).content(new Content().addMediaType("application/json",
-                    new MediaType().schema(new Schema<>().$ref("#/components/schemas/" + schema)))));
-        }
     }
 
     /** An object of core fields under this face's names. */

@@ -11,10 +11,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.http.HttpMethod;
-import org.springframework.http.server.PathContainer;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
-import org.springframework.web.util.pattern.PathPatternParser;
 
 /** Which scope each Blaaiz endpoint needs (spec §2.2): the one table both authorization and 403s read. */
 final class BlaaizScopes {
@@ -57,9 +55,7 @@ final class BlaaizScopes {
 
     /** The scope the OpenAPI document lists for an operation: the rule its path, with sample values, meets first. */
     static List<String> documented(HttpMethod method, String documentedPath) {
-        PathContainer sample = PathContainer.parsePath(FaceDocument.samplePath(documentedPath));
-        return RULES.stream()
-                .filter(rule -> rule.method().equals(method) && PathPatternParser.defaultInstance.parse(rule.pattern()).matches(sample))
+        return RULES.stream().filter(rule -> FaceDocument.ruleGoverns(rule.method(), rule.pattern(), method, documentedPath))
                 .map(Rule::scope).findFirst().map(List::of).orElse(List.of());
     }
 }
