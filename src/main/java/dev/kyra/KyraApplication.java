@@ -1,5 +1,6 @@
 package dev.kyra;
 
+import dev.kyra.database.EmbeddedPostgresHeadStart;
 import java.time.Clock;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -11,7 +12,14 @@ import org.springframework.context.annotation.Bean;
 public class KyraApplication {
 
     public static void main(String[] args) {
-        SpringApplication.run(KyraApplication.class, args);
+        application().run(args);
+    }
+
+    /** Kyra as {@link #main} launches it: with the embedded PostgreSQL started while Spring reads its configuration. */
+    public static SpringApplication application() {
+        SpringApplication application = new SpringApplication(KyraApplication.class);
+        application.addListeners(new EmbeddedPostgresHeadStart());
+        return application;
     }
 
     /** The one source of the time, in UTC: injected, so that every rule and stamp reads the same clock. */

@@ -3,15 +3,19 @@ package dev.kyra.database;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 import javax.sql.DataSource;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
  * Chooses Kyra's database: the PostgreSQL at {@code KYRA_DATABASE_URL} when it is set, otherwise an
  * embedded one under {@code KYRA_DATA_DIR}. Either way the rest of the application sees one pooled
- * {@link DataSource}, and Flyway migrates it before anything else uses it.
+ * {@link DataSource}, and Flyway migrates it before anything else uses it. A launch of the application
+ * has usually started the embedded server already ({@link EmbeddedPostgresHeadStart}).
  */
 @Configuration(proxyBeanMethods = false)
 class DatabaseConfiguration {
@@ -20,7 +24,8 @@ class DatabaseConfiguration {
     static final Duration VALIDATION_TIMEOUT = Duration.ofSeconds(1);
 
     @Bean(destroyMethod = "close")
-    DataSource dataSource(DatabaseProperties settings, DataDirectory dataDirectory) throws IOException {
+    DataSource dataSource(DatabaseProperties settings, DataDirectory dataDirectory,
+                          ObjectProvider<EmbeddedPostgresHeadStart.Started> headStart) throws IOException {
         HikariConfig config = new HikariConfig();
         config.setPoolName("kyra");
         config.setMaximumPoolSize(settings.poolSize());
@@ -37,8 +42,11 @@ class DatabaseConfiguration {
             config.setPassword(settings.password());
             return new HikariDataSource(config);
         }
-        EmbeddedPostgresServer embedded = EmbeddedPostgresServer.start(dataDirectory.resolve("postgres"),
-                settings.embeddedWatchInterval());
+        Path directory = dataDirectory.resolve("postgres");
+        EmbeddedPostgresHeadStart.Started started = headStart.getIfAvailable();
+        Optional<EmbeddedPostgresServer> ahead = started == null ? Optional.empty() : started.take(directory);
+        EmbeddedPostgresServer embedded = ahead.isPresent() ? ahead.get()
+                : EmbeddedPostgresServer.start(directory, settings.embeddedWatchInterval());
         config.setJdbcUrl(embedded.jdbcUrl());
         config.setUsername(embedded.username());
         config.setPassword(embedded.password());

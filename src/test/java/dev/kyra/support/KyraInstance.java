@@ -10,10 +10,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 
-/** A whole Kyra started in this JVM with its own settings, for tests of start, stop and restart. */
+/** A whole Kyra started in this JVM with its own settings, as {@code main} starts it, for tests of start, stop and restart. */
 public final class KyraInstance implements AutoCloseable {
 
     public static final String ADMIN_TOKEN = "lifecycle-admin-token";
@@ -32,7 +31,7 @@ public final class KyraInstance implements AutoCloseable {
         all.putAll(settings);
         List<String> args = new ArrayList<>();
         all.forEach((key, value) -> args.add("--" + key + "=" + value));
-        return new KyraInstance(SpringApplication.run(KyraApplication.class, args.toArray(String[]::new)));
+        return new KyraInstance(KyraApplication.application().run(args.toArray(String[]::new)));
     }
 
     /**
