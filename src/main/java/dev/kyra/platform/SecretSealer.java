@@ -12,6 +12,8 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 import javax.crypto.Cipher;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.GCMParameterSpec;
@@ -36,6 +38,11 @@ public class SecretSealer {
 
     private final SecretKey key;
     private final SecureRandom random = new SecureRandom();
+    /**
+     * Ciphers to use again: finding the provider for a new one was most of a seal's time, and every
+     * keyed POST seals its kept answer. Each is initialised afresh (key and nonce) for each use.
+     */
+    private final BlockingQueue<Cipher> idle = new ArrayBlockingQueue<>(64);
 
     public SecretSealer(@Value("${kyra.secrets-key-file:}") String keyFile, DataDirectory dataDirectory) {
         Path path = StringUtils.hasText(keyFile) ? Path.of(keyFile) : dataDirectory.resolve("secrets.key");
@@ -54,8 +61,8 @@ public class SecretSealer {
     public byte[] seal(byte[] secret, String boundTo) {
         byte[] nonce = new byte[NONCE_BYTES];
         random.nextBytes(nonce);
+        Cipher cipher = borrow();
         try {
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
             cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, nonce));
             cipher.updateAAD(boundTo.getBytes(StandardCharsets.UTF_8));
             byte[] sealed = cipher.doFinal(secret);
@@ -65,18 +72,34 @@ public class SecretSealer {
             return out;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("AES-GCM is part of every JDK", e);
+        } finally {
+            idle.offer(cipher);
         }
     }
 
     /** @throws IllegalStateException when the secret was sealed for another row or with another key */
     public byte[] openBytes(byte[] sealed, String boundTo) {
+        Cipher cipher = borrow();
         try {
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
             cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, sealed, 0, NONCE_BYTES));
             cipher.updateAAD(boundTo.getBytes(StandardCharsets.UTF_8));
             return cipher.doFinal(sealed, NONCE_BYTES, sealed.length - NONCE_BYTES);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("a sealed secret does not open: another key, or another row's secret");
+        } finally {
+            idle.offer(cipher);
+        }
+    }
+
+    private Cipher borrow() {
+        Cipher cipher = idle.poll();
+        if (cipher != null) {
+            return cipher;
+        }
+        try {
+            return Cipher.getInstance("AES/GCM/NoPadding");
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES-GCM is part of every JDK", e);
         }
     }
 
