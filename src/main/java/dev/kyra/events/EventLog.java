@@ -200,9 +200,18 @@ public class EventLog {
         for (EventSubscriber subscriber : subscribers) {
             statement = statement.params(subscriber.parameters());
         }
-        long inserted = statement.query((row, n) -> row.getLong(1)).single();
-        if (inserted != count) {
+        long[] written = statement.query((row, n) -> {
+            long[] counted = new long[subscribers.size() + 1];
+            for (int i = 0; i < counted.length; i++) {
+                counted[i] = row.getLong(i + 1);
+            }
+            return counted;
+        }).single();
+        if (written[0] != count) {
             throw new IllegalStateException("customer " + first.customerId() + " is not this tenant's, or vanished");
+        }
+        for (int i = 0; i < subscribers.size(); i++) {
+            subscribers.get(i).wrote(written[i + 1]);
         }
     }
 

@@ -21,4 +21,8 @@ public interface EventSubscriber {
 
     /** The statement's parameters, named with a prefix of the subscriber's own so they clash with no other. */
     Map<String, Object> parameters();
+
+    /** How many rows the statement returned, told in the transaction that wrote them (before it commits). */
+    default void wrote(long rows) {
+    }
 }

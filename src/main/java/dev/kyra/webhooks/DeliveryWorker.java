@@ -4,7 +4,6 @@ import dev.kyra.customer.CustomerDetails;
 import dev.kyra.customer.CustomerRef;
 import dev.kyra.customer.CustomerService;
 import dev.kyra.database.BackgroundLoop;
-import dev.kyra.database.DatabaseNotifications;
 import dev.kyra.webhooks.DeliveryStore.Claimed;
 import dev.kyra.webhooks.DeliveryStore.Endpoint;
 import java.io.IOException;
@@ -70,13 +69,11 @@ class DeliveryWorker implements SmartLifecycle {
     private volatile GroupCommit<DeliveryStore.Outcome, Void> outcomes;
     private final BackgroundLoop dispatcher = new BackgroundLoop("kyra-webhooks", false);
 
-    DeliveryWorker(DatabaseNotifications notifications, DeliveryStore store, CustomerService customers, WebhookEndpoints endpoints,
+    DeliveryWorker(DeliveryWake deliveryWake, DeliveryStore store, CustomerService customers, WebhookEndpoints endpoints,
                    TargetPolicy targets, List<WebhookRenderer> renderers, WebhookProperties settings, WebhookMetrics metrics,
                    Clock clock) {
         this.metrics = metrics;
-        // the outbox's notifications, held back by PostgreSQL until their commit, wake the dispatcher; so
-        // does a lost connection, since what it missed may be due
-        notifications.subscribe(Outbox.CHANNEL, DatabaseNotifications.Subscriber.of(payload -> wake.release(), wake::release));
+        deliveryWake.whenWoken(wake::release);
         this.store = store;
         this.customers = customers;
         this.endpoints = endpoints;

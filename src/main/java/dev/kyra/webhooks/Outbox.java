@@ -12,8 +12,8 @@ import org.springframework.stereotype.Component;
  * writes the event: an event commits with its deliveries or not at all. It goes to every enabled
  * endpoint of its platform and mode whose face delivers that type — an Allawee webhook only when it is
  * subscribed to the event's name, and the platform's default webhook when no enabled webhook is
- * (decisions A13, A16). The same statement notifies the workers, which PostgreSQL holds back until the
- * commit (and sends once however many rows notify).
+ * (decisions A13, A16). When it queued any, the workers are woken once the transaction has committed
+ * ({@link DeliveryWake}).
  */
 @Component
 class Outbox implements EventSubscriber {
@@ -36,11 +36,13 @@ class Outbox implements EventSubscriber {
                         where s.platform_id = e.platform_id and s.mode = e.mode and s.enabled and s.face = 'allawee'
                           and not s.fallback and s.events @> array[%3$s])
                     else w.events @> array[%3$s] end)
-            returning pg_notify('%4$s', '')""".formatted(NEW_OBJECT_ID, RECORDED, ALLAWEE_NAME, CHANNEL);
+            returning 1""".formatted(NEW_OBJECT_ID, RECORDED, ALLAWEE_NAME);
 
     private final Map<String, Object> parameters;
+    private final DeliveryWake wake;
 
-    Outbox(List<WebhookRenderer> renderers) {
+    Outbox(List<WebhookRenderer> renderers, DeliveryWake wake) {
+        this.wake = wake;
         String[] allaweeTypes = typesOf(renderers, WebhookFace.ALLAWEE);
         WebhookRenderer allawee = renderers.stream().filter(renderer -> renderer.face() == WebhookFace.ALLAWEE)
                 .findFirst().orElse(null);
@@ -59,6 +61,13 @@ class Outbox implements EventSubscriber {
     @Override
     public Map<String, Object> parameters() {
         return parameters;
+    }
+
+    @Override
+    public void wrote(long rows) {
+        if (rows > 0) {
+            wake.afterCommit();
+        }
     }
 
     private static String[] typesOf(List<WebhookRenderer> renderers, WebhookFace face) {
