@@ -23,7 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Two Kyra nodes on one PostgreSQL share one outbox: every webhook is sent by one of them, once —
- * whichever node made the change, and although both dispatchers claim from the same rows.
+ * whichever node made the change, and although both dispatchers claim from the same rows — and a
+ * commit that queued deliveries wakes both nodes' workers, not their polling.
  */
 @Tag("standalone")
 class TwoNodeDeliveryTest {
@@ -66,6 +67,36 @@ class TwoNodeDeliveryTest {
                 assertThat(copies.values()).as("one copy of each").containsOnly(1L);
             }
         }
+    }
+
+    @Test
+    void aCommitWakesThisNodesWorkerAndTheOtherNodesByItsNotify() {
+        // polling an hour apart: the receiver's 15 s for each webhook can only be met by a wake
+        Map<String, String> pollingHourly = new HashMap<>(WEBHOOKS);
+        pollingHourly.put("kyra.webhook.poll-interval", "1h");
+        try (WebhookReceiver receiver = new WebhookReceiver();
+             KyraInstance first = KyraInstance.start(firstDir, pollingHourly)) {
+            try (KyraInstance second = first.secondNode(secondDir, pollingHourly)) {
+                Api api = first.api();
+                String token = token(api);
+                api.post("/api/external/webhook", token, Json.object("collection_url", receiver.url("/c"),
+                        "payout_url", receiver.url("/p")));
+
+                String woken = create(api, token, "woken.here@example.com");
+                receiver.await(request -> request.body().contains(woken));
+
+                // with the first node's worker stopped, only the second can send it: told by the NOTIFY
+                first.bean(DeliveryWorker.class).stop();
+                String told = create(api, token, "told.there@example.com");
+                WebhookReceiver.Received sent = receiver.await(request -> request.body().contains(told));
+                assertThat(Json.tree(sent.body()).get("customer_id").stringValue()).isEqualTo(told);
+            }
+        }
+    }
+
+    private static String create(Api api, String token, String email) {
+        return api.post("/api/external/customer", token, Json.with(Customers.INDIVIDUAL, "email", email))
+                .data().get("id").stringValue();
     }
 
     private static String token(Api api) {
