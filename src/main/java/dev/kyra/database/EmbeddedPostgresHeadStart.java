@@ -17,8 +17,6 @@ import org.springframework.boot.context.properties.bind.BindException;
 import org.springframework.boot.context.properties.bind.BindResult;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.ApplicationListener;
-import org.springframework.core.env.ConfigurableEnvironment;
-import org.springframework.util.StringUtils;
 
 /**
  * Starts the embedded PostgreSQL as soon as the settings are read, on a thread of its own, so that
@@ -49,25 +47,25 @@ public final class EmbeddedPostgresHeadStart implements ApplicationListener<Spri
     }
 
     private void begin(ApplicationEnvironmentPreparedEvent event) {
-        ConfigurableEnvironment environment = event.getEnvironment();
-        if (StringUtils.hasText(environment.getProperty("kyra.database.url"))) {
-            return; // an external database: nothing to start
-        }
-        Path directory;
-        Duration watchInterval;
+        // the settings as the context will bind them, with their defaults: the same rules decide here
+        DatabaseProperties database;
+        DataDirectory dataDirectory;
         try {
-            Binder settings = Binder.get(environment);
-            BindResult<Path> dataDirectory = settings.bind("kyra.data-dir", Path.class);
-            if (!dataDirectory.isBound()) {
+            Binder binder = Binder.get(event.getEnvironment());
+            BindResult<DatabaseProperties> bound = binder.bind("kyra.database", DatabaseProperties.class);
+            BindResult<DataDirectory> data = binder.bind("kyra", DataDirectory.class);
+            if (!bound.isBound() || !data.isBound() || data.get().dataDir() == null) {
                 return;
             }
-            directory = dataDirectory.get().resolve("postgres");
-            watchInterval = settings.bind("kyra.database.embedded-watch-interval", Duration.class)
-                    .orElse(Duration.ofMillis(500));
+            database = bound.get();
+            dataDirectory = data.get();
         } catch (BindException e) {
             return; // a missing or unreadable setting is reported by the context, in one line, as ever
         }
-        Started head = Started.begin(directory, watchInterval);
+        if (database.external()) {
+            return; // nothing to start
+        }
+        Started head = Started.begin(dataDirectory.resolve("postgres"), database.embeddedWatchInterval());
         started = head;
         // handed to the application context when it is made, for the data source to find
         event.getBootstrapContext().addCloseListener(closed -> closed.getApplicationContext().getBeanFactory()
