@@ -93,15 +93,20 @@ public class EventLog {
     }
 
     /**
-     * The SQL of one event as a JSON array of one, for a statement that reads it beside rows of its
-     * own: the expressions give its id and tenant. Read it with {@link #fromJson}.
+     * The SQL of the event row {@code alias} (a {@code customer_events} of the statement's own, joined
+     * with its tenant) as a JSON array of one: a statement reads it beside rows of its own, and plans
+     * no subquery for it. Read it with {@link #fromJson}.
      */
-    public static String eventOf(String idSql, String platformSql, String modeSql) {
-        return "(select json_agg(e) from (select " + COLUMNS + " from customer_events where id = " + idSql
-                + " and platform_id = " + platformSql + " and mode = " + modeSql + ") e)";
+    public static String asJson(String alias) {
+        StringBuilder fields = new StringBuilder();
+        for (String column : COLUMNS.split(",")) {
+            String name = column.strip();
+            fields.append(fields.isEmpty() ? "" : ", ").append('\'').append(name).append("', ").append(alias).append('.').append(name);
+        }
+        return "json_build_array(json_build_object(" + fields + "))";
     }
 
-    /** The events of a JSON array built by {@link #recentCommentsOf} or {@link #eventOf}. */
+    /** The events of a JSON array built by {@link #recentCommentsOf} or {@link #asJson}. */
     public static List<CustomerEvent> fromJson(String json) {
         return Row.mapAll(json, EventLog::map);
     }

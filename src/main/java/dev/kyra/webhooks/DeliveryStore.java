@@ -92,12 +92,13 @@ class DeliveryStore {
                             for update skip locked)
                         update webhook_deliveries d set lease_until = now() + cast(:lease as interval), updated_at = now()
                         from claimed, customer_events e, webhook_endpoints w
-                        where d.id = claimed.id and e.id = d.event_id and w.id = d.endpoint_id
+                        where d.id = claimed.id and w.id = d.endpoint_id
+                          and e.id = d.event_id and e.platform_id = d.platform_id and e.mode = d.mode
                         returning d.id, d.object_id, d.platform_id, d.mode, e.sequence, e.occurred_at, d.attempts,
                                   d.replays, d.body,
                                   case when d.body is null then %s end as event,
                                   w.id as endpoint_id, w.face, w.url, w.enabled, w.signing_key"""
-                        .formatted(EventLog.eventOf("d.event_id", "d.platform_id", "d.mode")))
+                        .formatted(EventLog.asJson("e")))
                 .param("lease", lease.toMillis() + " milliseconds")
                 .param("sendingTo", sendingTo).param("sendingCounts", sendingCounts)
                 .param("perEndpoint", perEndpoint).param("batch", batch)
