@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -64,44 +65,45 @@ class DeliveryStore {
      * is looked at by its own index range, so it never hides another's due deliveries. The conditions
      * that make a row due are on the locking select itself: a row another node claimed meanwhile is
      * re-checked against its new version there, and skipped.
+     * The candidates are cut to the batch, a constant in the text the planner reads, rather than left
+     * to its guess of a limit it cannot read.
      *
      * @param inFlight this node's attempts in flight, by endpoint
      */
     List<Claimed> claim(Map<UUID, Integer> inFlight, int perEndpoint, int batch, Duration lease) {
         UUID[] sendingTo = inFlight.keySet().toArray(UUID[]::new);
         Integer[] sendingCounts = inFlight.values().toArray(Integer[]::new);
-        return jdbc.sql("""
-                        with endpoints as (
-                            select w.id, :perEndpoint - coalesce(sending.in_flight, 0) as room
+        return byIndex(() -> jdbc.sql("""
+                        with candidates as (
+                            select due.id, due.next_attempt_at
                             from webhook_endpoints w
                             left join unnest(cast(:sendingTo as uuid[]), cast(:sendingCounts as int[]))
                                  as sending(endpoint_id, in_flight) on sending.endpoint_id = w.id
-                            where exists (select 1 from webhook_deliveries d
-                                          where d.endpoint_id = w.id and d.status = 'pending' and d.next_attempt_at <= now())),
-                        candidates as (
-                            select due.id from endpoints, lateral (
-                                select d.id from webhook_deliveries d
-                                where d.endpoint_id = endpoints.id and d.status = 'pending' and d.next_attempt_at <= now()
+                            cross join lateral (
+                                select d.id, d.next_attempt_at from webhook_deliveries d
+                                where d.endpoint_id = w.id and d.status = 'pending' and d.next_attempt_at <= now()
                                   and (d.lease_until is null or d.lease_until < now())
-                                order by d.next_attempt_at limit greatest(endpoints.room, 0)) due),
+                                order by d.next_attempt_at
+                                limit greatest(:perEndpoint - coalesce(sending.in_flight, 0), 0)) due
+                            order by due.next_attempt_at limit %1$d),
                         claimed as (
-                            select id from webhook_deliveries
-                            where id in (select id from candidates) and status = 'pending' and next_attempt_at <= now()
-                              and (lease_until is null or lease_until < now())
-                            order by next_attempt_at limit :batch
-                            for update skip locked)
+                            select d.id from candidates c join webhook_deliveries d on d.id = c.id
+                            where d.status = 'pending' and d.next_attempt_at <= now()
+                              and (d.lease_until is null or d.lease_until < now())
+                            order by c.next_attempt_at
+                            for update of d skip locked)
                         update webhook_deliveries d set lease_until = now() + cast(:lease as interval), updated_at = now()
                         from claimed, customer_events e, webhook_endpoints w
                         where d.id = claimed.id and w.id = d.endpoint_id
                           and e.id = d.event_id and e.platform_id = d.platform_id and e.mode = d.mode
                         returning d.id, d.object_id, d.platform_id, d.mode, e.sequence, e.occurred_at, d.attempts,
                                   d.replays, d.body,
-                                  case when d.body is null then %s end as event,
+                                  case when d.body is null then %2$s end as event,
                                   w.id as endpoint_id, w.face, w.url, w.enabled, w.signing_key"""
-                        .formatted(EventLog.asJson("e")))
+                        .formatted(batch, EventLog.asJson("e")))
                 .param("lease", lease.toMillis() + " milliseconds")
                 .param("sendingTo", sendingTo).param("sendingCounts", sendingCounts)
-                .param("perEndpoint", perEndpoint).param("batch", batch)
+                .param("perEndpoint", perEndpoint)
                 .query((row, n) -> new Claimed(row.getObject("id", UUID.class), row.getBytes("object_id"),
                         new Tenant(row.getObject("platform_id", UUID.class), Mode.fromCode(row.getString("mode")).orElseThrow()),
                         row.getString("event") == null ? null : EventLog.fromJson(row.getString("event")).getFirst(),
@@ -110,7 +112,7 @@ class DeliveryStore {
                         sealedBodies.open(row.getObject("id", UUID.class), row.getBytes("body")),
                         new Endpoint(row.getObject("endpoint_id", UUID.class), WebhookFace.fromCode(row.getString("face")),
                                 row.getString("url"), row.getBoolean("enabled"), row.getBytes("signing_key"))))
-                .list();
+                .list());
     }
 
     /**
@@ -119,7 +121,7 @@ class DeliveryStore {
      */
     List<String> keepBodies(List<Body> bodies) {
         Map<UUID, String> kept = new HashMap<>();
-        transactions.executeWithoutResult(status -> jdbc.sql("""
+        byIndex(() -> jdbc.sql("""
                         update webhook_deliveries d set body = coalesce(d.body, b.sealed)
                         from unnest(cast(:ids as uuid[]), cast(:bodies as bytea[])) as b(id, sealed)
                         where d.id = b.id
@@ -166,7 +168,7 @@ class DeliveryStore {
             statuses[i] = outcome.status();
             nexts[i] = outcome.next().toString();
         }
-        transactions.executeWithoutResult(status -> {
+        byIndex(() -> {
             jdbc.sql("""
                             insert into webhook_attempts (id, delivery_id, platform_id, mode, attempted_at, status_code,
                                 latency_ms, response_excerpt, error, request_headers)
@@ -191,7 +193,22 @@ class DeliveryStore {
                     .param("deliveries", deliveries).param("platforms", platforms).param("modes", modes)
                     .param("replays", replays).param("statuses", statuses).param("nexts", nexts)
                     .update();
+            return null;
         });
         return java.util.Collections.nCopies(count, null);
+    }
+
+    /**
+     * Runs the engine's statements in one transaction with sequential scans priced out of their plans.
+     * Each finds a few rows among all the deliveries kept, by their primary key or the due index; a
+     * plan made while the table was small hashes the whole table instead, and stays cached while the
+     * table grows until statistics are gathered again (a minute or more under load), reading every
+     * delivery kept for every claim and every batch written.
+     */
+    private <T> T byIndex(Supplier<T> statements) {
+        return transactions.execute(status -> {
+            jdbc.sql("set local enable_seqscan = off").update();
+            return statements.get();
+        });
     }
 }
