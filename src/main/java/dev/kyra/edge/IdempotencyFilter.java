@@ -83,7 +83,7 @@ final class IdempotencyFilter extends OncePerRequestFilter {
             return;
         }
         Tenant tenant = caller.get().tenant();
-        byte[] fingerprint = fingerprint(request, body);
+        byte[] fingerprint = fingerprint(request.getMethod(), request.getRequestURI(), body);
         TransactionStatus transaction = transactions.getTransaction(TransactionDefinition.withDefaults());
         try {
             IdempotencyKeys.Claim claim = keys.claim(tenant, key);
@@ -115,7 +115,11 @@ final class IdempotencyFilter extends OncePerRequestFilter {
                 answer(request, response, first.get(), fingerprint);
                 return;
             }
-            commit(transaction, request, buffered);
+            if (!commit(transaction, request, buffered)) {
+                // as above, found by the commit, which rolled this request's change back
+                buffered.resetBuffer();
+                answer(request, response, keys.kept(tenant, key).orElseThrow(), fingerprint);
+            }
         } finally {
             if (!transaction.isCompleted()) {
                 transactions.rollback(transaction);
@@ -123,10 +127,16 @@ final class IdempotencyFilter extends OncePerRequestFilter {
         }
     }
 
-    private void commit(TransactionStatus transaction, HttpServletRequest request, ContentCachingResponseWrapper buffered)
+    /**
+     * Commits and sends the buffered response (a 503 instead if the commit failed); false, sending
+     * nothing, if the commit found a result kept under the key meanwhile.
+     */
+    private boolean commit(TransactionStatus transaction, HttpServletRequest request, ContentCachingResponseWrapper buffered)
             throws IOException {
         try {
             transactions.commit(transaction);
+        } catch (IdempotencyKeys.KeptMeanwhile e) {
+            return false;
         } catch (RuntimeException e) {
             log.warn("a change under an Idempotency-Key could not be committed: {}", e.toString());
             buffered.resetBuffer();
@@ -134,6 +144,7 @@ final class IdempotencyFilter extends OncePerRequestFilter {
                     "The change could not be saved, and nothing was kept; retry with the same Idempotency-Key.");
         }
         buffered.copyBodyToResponse();
+        return true;
     }
 
     /** The kept response, if the request is the same; a 422 if the key was used for another. */
@@ -161,10 +172,10 @@ final class IdempotencyFilter extends OncePerRequestFilter {
     }
 
     /** The same method, path and body make the same request (decision D9); a different one is a reuse. */
-    private static byte[] fingerprint(HttpServletRequest request, byte[] body) {
+    static byte[] fingerprint(String method, String path, byte[] body) {
         try {
             MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
-            sha256.update((request.getMethod() + ' ' + request.getRequestURI() + '\n').getBytes(StandardCharsets.UTF_8));
+            sha256.update((method + ' ' + path + '\n').getBytes(StandardCharsets.UTF_8));
             return sha256.digest(body);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JDK has SHA-256", e);

@@ -1,11 +1,15 @@
 package dev.kyra.edge;
 
+import dev.kyra.events.CarriedWrite;
+import dev.kyra.events.EventLog;
 import dev.kyra.platform.SecretSealer;
 import dev.kyra.platform.Tenant;
 import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -20,13 +24,27 @@ import org.springframework.stereotype.Repository;
 @Repository
 class IdempotencyKeys {
 
+    /** The kept answer's insert, which returns its row unless an unexpired one holds the key. */
+    private static final String KEEP = """
+            insert into idempotency_keys as k (platform_id, mode, key, fingerprint, status, content_type,
+                                               location, body, created_at)
+            values (:keptPlatformId, :keptMode, :keptKey, :keptFingerprint, :keptStatus, :keptContentType,
+                    :keptLocation, :keptBody, now())
+            on conflict (platform_id, mode, key) do update set fingerprint = excluded.fingerprint,
+                status = excluded.status, content_type = excluded.content_type, location = excluded.location,
+                body = excluded.body, created_at = excluded.created_at
+            where k.created_at <= now() - cast(:keptRetention as interval)
+            returning 1""";
+
     private final JdbcClient jdbc;
     private final SecretSealer sealer;
+    private final EventLog events;
     private final String retention;
 
-    IdempotencyKeys(JdbcClient jdbc, SecretSealer sealer, IdempotencyProperties settings) {
+    IdempotencyKeys(JdbcClient jdbc, SecretSealer sealer, EventLog events, IdempotencyProperties settings) {
         this.jdbc = jdbc;
         this.sealer = sealer;
+        this.events = events;
         this.retention = settings.retention().toMillis() + " milliseconds";
     }
 
@@ -56,23 +74,45 @@ class IdempotencyKeys {
 
     /**
      * Keeps a result, unless one for this key was kept meanwhile (by a request whose transaction
-     * committed between this one's look and its lock): then that one is returned instead.
+     * committed between this one's look and its lock): then that one is returned instead. If the
+     * transaction has events still to write, the result rides in their statement at commit
+     * ({@link EventLog#carry}); a result kept meanwhile is then found there, and the commit fails with
+     * {@link KeptMeanwhile}.
      */
     Optional<StoredResult> keep(Tenant tenant, String key, StoredResult result) {
-        int kept = jdbc.sql("""
-                        insert into idempotency_keys as k (platform_id, mode, key, fingerprint, status, content_type,
-                                                           location, body, created_at)
-                        values (:platformId, :mode, :key, :fingerprint, :status, :contentType, :location, :body, now())
-                        on conflict (platform_id, mode, key) do update set fingerprint = excluded.fingerprint,
-                            status = excluded.status, content_type = excluded.content_type, location = excluded.location,
-                            body = excluded.body, created_at = excluded.created_at
-                        where k.created_at <= now() - cast(:retention as interval)""")
-                .param("platformId", tenant.platformId()).param("mode", tenant.mode().code()).param("key", key)
-                .param("fingerprint", result.fingerprint()).param("status", result.status())
-                .param("contentType", result.contentType()).param("location", result.location())
-                .param("body", sealer.seal(KeptBodies.compress(result.body()), boundTo(tenant, key)))
-                .param("retention", retention)
-                .update();
+        Map<String, Object> parameters = new HashMap<>();
+        parameters.put("keptPlatformId", tenant.platformId());
+        parameters.put("keptMode", tenant.mode().code());
+        parameters.put("keptKey", key);
+        parameters.put("keptFingerprint", result.fingerprint());
+        parameters.put("keptStatus", result.status());
+        parameters.put("keptContentType", result.contentType());
+        parameters.put("keptLocation", result.location());
+        parameters.put("keptBody", sealer.seal(KeptBodies.compress(result.body()), boundTo(tenant, key)));
+        parameters.put("keptRetention", retention);
+        boolean carried = events.carry(new CarriedWrite() {
+            @Override
+            public String statement() {
+                return KEEP;
+            }
+
+            @Override
+            public Map<String, Object> parameters() {
+                return parameters;
+            }
+
+            @Override
+            public void wrote(long rows) {
+                if (rows == 0) {
+                    throw new KeptMeanwhile();
+                }
+            }
+        });
+        if (carried) {
+            return Optional.empty();
+        }
+        long kept = jdbc.sql("with kept as (" + KEEP + ") select count(*) from kept").params(parameters)
+                .query(Long.class).single();
         return kept == 1 ? Optional.empty() : kept(tenant, key);
     }
 
@@ -124,5 +164,13 @@ class IdempotencyKeys {
 
     /** Whether this transaction holds the key, and what was kept under it. */
     record Claim(boolean taken, Optional<StoredResult> kept) {
+    }
+
+    /** A result for the key was kept meanwhile, found as the commit wrote this one's: the commit rolled back. */
+    static final class KeptMeanwhile extends RuntimeException {
+
+        KeptMeanwhile() {
+            super("a result was kept under this Idempotency-Key meanwhile", null, false, false);
+        }
     }
 }

@@ -26,7 +26,7 @@ import tools.jackson.databind.node.ObjectNode;
  * until the transaction commits (or until it reads the log itself) and then written in one statement
  * per customer, which also takes their sequence numbers from the customer's row and carries what the
  * {@link EventSubscriber}s write with them — one round trip for a change that adds a customer, three
- * owners and a tier, and queues their webhooks.
+ * owners and a tier, and queues their webhooks — and any {@link CarriedWrite} of the transaction's.
  */
 @Component
 public class EventLog {
@@ -111,6 +111,18 @@ public class EventLog {
         return Row.mapAll(json, EventLog::map);
     }
 
+    /**
+     * Takes {@code write} into the statement that writes this transaction's pending events, at
+     * commit (or at an earlier {@link #flush}), if the transaction has recorded any not yet written:
+     * then it costs no round trip of its own, and commits or rolls back with them. False when there
+     * are none: the caller writes it itself.
+     */
+    public boolean carry(CarriedWrite write) {
+        PendingEvents pending = TransactionSynchronizationManager.isActualTransactionActive()
+                ? (PendingEvents) TransactionSynchronizationManager.getResource(this) : null;
+        return pending != null && pending.carry(write);
+    }
+
     /** Writes the events this transaction has recorded so far, so that its own reads see them. */
     public void flush() {
         PendingEvents pending = (PendingEvents) TransactionSynchronizationManager.getResource(this);
@@ -146,7 +158,7 @@ public class EventLog {
      * Numbers and writes one customer's events. Taking the numbers updates the customer's row, so a
      * second writer of the customer waits for this transaction, and a rollback returns them.
      */
-    private void insert(List<PendingEvents.Entry> events) {
+    private void insert(List<PendingEvents.Entry> events, List<CarriedWrite> carried) {
         PendingEvents.Entry first = events.getFirst();
         Tenant tenant = first.caller().tenant();
         int count = events.size();
@@ -194,6 +206,10 @@ public class EventLog {
             sql.append(",\ns").append(i).append(" as (").append(subscribers.get(i).statement()).append(")");
             counts.append(", (select count(*) from s").append(i).append(")");
         }
+        for (int i = 0; i < carried.size(); i++) {
+            sql.append(",\nc").append(i).append(" as (").append(carried.get(i).statement()).append(")");
+            counts.append(", (select count(*) from c").append(i).append(")");
+        }
         JdbcClient.StatementSpec statement = jdbc.sql(sql.append("\n").append(counts).toString())
                 .param("count", count)
                 .param("customerId", first.customerId())
@@ -205,8 +221,11 @@ public class EventLog {
         for (EventSubscriber subscriber : subscribers) {
             statement = statement.params(subscriber.parameters());
         }
+        for (CarriedWrite write : carried) {
+            statement = statement.params(write.parameters());
+        }
         long[] written = statement.query((row, n) -> {
-            long[] counted = new long[subscribers.size() + 1];
+            long[] counted = new long[subscribers.size() + carried.size() + 1];
             for (int i = 0; i < counted.length; i++) {
                 counted[i] = row.getLong(i + 1);
             }
@@ -217,6 +236,9 @@ public class EventLog {
         }
         for (int i = 0; i < subscribers.size(); i++) {
             subscribers.get(i).wrote(written[i + 1]);
+        }
+        for (int i = 0; i < carried.size(); i++) {
+            carried.get(i).wrote(written[subscribers.size() + i + 1]);
         }
     }
 

@@ -3,6 +3,7 @@ package dev.kyra.edge;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kyra.database.Retention;
+import dev.kyra.platform.Mode;
 import dev.kyra.support.Customers;
 import dev.kyra.support.Json;
 import dev.kyra.support.KyraIntegrationTest;
@@ -11,12 +12,19 @@ import dev.kyra.support.Tenant;
 import dev.kyra.support.TenantState;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -27,6 +35,12 @@ class IdempotencyTest extends KyraIntegrationTest {
     @Autowired
     @Qualifier("idempotencyKeyRetention")
     Retention retention;
+
+    @Autowired
+    IdempotencyKeys keys;
+
+    @Autowired
+    DataSource dataSource;
 
     @Test
     void aRetriedBlaaizCreateGetsTheFirstAnswerAndMakesOneCustomerAndOneEvent() {
@@ -193,6 +207,93 @@ class IdempotencyTest extends KyraIntegrationTest {
         if (submitted.status() / 100 == 2) {
             assertThat(resubmitted.header(IdempotencyFilter.REPLAYED)).isEqualTo("true");
         }
+    }
+
+    /*
+     * The race of IdempotencyKeys.keep: another request with the key commits its result after this
+     * one's claim looked (and found none) but before this one keeps its own. Held up after its claim,
+     * on a lock of the test's, the request meets a result kept meanwhile, as the other request's
+     * commit would leave it; the first result stands and this request's change is rolled back. A
+     * create keeps its result in the statement that writes its events at commit; a POST without
+     * events in a statement of its own: both are shown.
+     */
+    @Test
+    void aCreateThatMeetsAResultKeptMeanwhileAnswersItAndMakesNoCustomerAndNoEvent() throws Exception {
+        Tenant tenant = tenants.create();
+        byte[] first = "{\"first\":true}".getBytes(StandardCharsets.UTF_8);
+        String countsOfTheTenant = """
+                insert into customer_counts (platform_id, mode, type, verification_status, slot, customers)
+                select cast('%s' as uuid), 'test', t, s, n, 0
+                from unnest(array['individual', 'business']) t, unnest(array['PENDING', 'PROCESSING', 'VERIFIED', 'REJECTED']) s,
+                     generate_series(0, 63) n""".formatted(tenant.platformId());
+
+        Response answer = heldUpAfterItsClaim(countsOfTheTenant,
+                () -> post(tenant.apiKey(), "/customers", "meanwhile", Customers.ALLAWEE_INDIVIDUAL),
+                () -> keptMeanwhile(tenant, "meanwhile", "/customers", Customers.ALLAWEE_INDIVIDUAL, first));
+
+        assertThat(answer.status()).as(answer.toString()).isEqualTo(201);
+        assertThat(answer.header(IdempotencyFilter.REPLAYED)).isEqualTo("true");
+        assertThat(answer.body()).isEqualTo("{\"first\":true}");
+        assertThat(customerCount(tenant)).as("the held-up create rolled back").isZero();
+        assertThat(jdbc.sql("select count(*) from customer_events where platform_id = cast(:p as uuid)")
+                .param("p", tenant.platformId()).query(Long.class).single()).as("and its events").isZero();
+        assertThat(keptKeys(tenant)).isEqualTo(1);
+    }
+
+    @Test
+    void aPostWithoutEventsThatMeetsAResultKeptMeanwhileAnswersItAndChangesNothing() throws Exception {
+        Tenant tenant = tenants.create();
+        byte[] first = "{\"first\":true}".getBytes(StandardCharsets.UTF_8);
+        String webhook = Json.object("name", "held up", "events", List.of("customer.created"), "url", "http://127.0.0.1:9/hooks");
+
+        Response answer = heldUpAfterItsClaim("lock table webhook_endpoints in share mode",
+                () -> post(tenant.apiKey(), "/webhooks", "meanwhile-webhook", webhook),
+                () -> keptMeanwhile(tenant, "meanwhile-webhook", "/webhooks", webhook, first));
+
+        assertThat(answer.status()).as(answer.toString()).isEqualTo(201);
+        assertThat(answer.header(IdempotencyFilter.REPLAYED)).isEqualTo("true");
+        assertThat(answer.body()).isEqualTo("{\"first\":true}");
+        assertThat(jdbc.sql("select count(*) from webhook_endpoints where platform_id = cast(:p as uuid)")
+                .param("p", tenant.platformId()).query(Long.class).single()).as("the held-up webhook rolled back").isZero();
+        assertThat(keptKeys(tenant)).isEqualTo(1);
+    }
+
+    /**
+     * Sends {@code request} while a transaction of the test's own, which ran {@code hold}, holds it up;
+     * once it waits on that, runs {@code meanwhile}, then lets it go and returns its answer.
+     */
+    private Response heldUpAfterItsClaim(String hold, Callable<Response> request, Runnable meanwhile) throws Exception {
+        try (Connection holder = dataSource.getConnection()) {
+            holder.setAutoCommit(false);
+            int holderPid;
+            try (Statement statement = holder.createStatement()) {
+                statement.execute(hold);
+                try (ResultSet pid = statement.executeQuery("select pg_backend_pid()")) {
+                    pid.next();
+                    holderPid = pid.getInt(1);
+                }
+            }
+            try (ExecutorService sender = Executors.newSingleThreadExecutor()) {
+                Future<Response> answer = sender.submit(request);
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+                while (jdbc.sql("select count(*) from pg_stat_activity where :holder = any(pg_blocking_pids(pid))")
+                        .param("holder", holderPid).query(Long.class).single() == 0) {
+                    assertThat(answer.isDone()).as("the request waits for the test's lock").isFalse();
+                    assertThat(System.nanoTime()).as("the request is held up").isLessThan(deadline);
+                    Thread.sleep(10);
+                }
+                meanwhile.run();
+                holder.rollback();
+                return answer.get(30, TimeUnit.SECONDS);
+            }
+        }
+    }
+
+    /** What another request's commit leaves under the key: its result, for the same request. */
+    private void keptMeanwhile(Tenant tenant, String key, String path, String body, byte[] result) {
+        dev.kyra.platform.Tenant owner = new dev.kyra.platform.Tenant(UUID.fromString(tenant.platformId()), Mode.TEST);
+        byte[] fingerprint = IdempotencyFilter.fingerprint("POST", path, body.getBytes(StandardCharsets.UTF_8));
+        assertThat(keys.keep(owner, key, new StoredResult(fingerprint, 201, "application/json", null, result))).isEmpty();
     }
 
     private long events(String customerId, String type) {

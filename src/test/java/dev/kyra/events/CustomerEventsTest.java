@@ -23,6 +23,7 @@ import java.util.stream.LongStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -36,6 +37,9 @@ class CustomerEventsTest extends KyraIntegrationTest {
 
     @Autowired
     private EventLog events;
+
+    @Autowired
+    private TransactionTemplate transactions;
 
     private Tenant tenant;
     private Journeys journeys;
@@ -249,6 +253,62 @@ class CustomerEventsTest extends KyraIntegrationTest {
         assertThatThrownBy(() -> events.record(caller, UUID.randomUUID(),
                 Change.data(EventType.PROFILE_CHANGED, Change.CUSTOMER, List.of())))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("transaction");
+    }
+
+    @Test
+    void aCarriedWriteRidesInTheEventsStatementAndCommitsOrRollsBackWithThem() {
+        String id = created(Customers.INDIVIDUAL);
+        Caller caller = new Caller(new dev.kyra.platform.Tenant(UUID.fromString(tenant.platformId()),
+                dev.kyra.platform.Mode.TEST), Actor.ADMIN);
+        jdbc.sql("create table if not exists carried_writes (id uuid primary key)").update();
+        Change change = Change.data(EventType.PROFILE_CHANGED, Change.CUSTOMER, List.of());
+        long before = entries(id).size();
+
+        UUID kept = UUID.randomUUID();
+        List<Long> told = new ArrayList<>();
+        boolean carried = transactions.execute(status -> {
+            assertThat(events.carry(carriedInsert(kept, told::add))).as("nothing recorded yet").isFalse();
+            events.record(caller, UUID.fromString(id), change);
+            return events.carry(carriedInsert(kept, told::add));
+        });
+        assertThat(carried).isTrue();
+        assertThat(told).as("told its rows before the commit").containsExactly(1L);
+        assertThat(carriedRows(kept)).isEqualTo(1);
+        assertThat(entries(id).size()).isEqualTo(before + 1);
+
+        UUID refused = UUID.randomUUID();
+        assertThatThrownBy(() -> transactions.executeWithoutResult(status -> {
+            events.record(caller, UUID.fromString(id), change);
+            events.carry(carriedInsert(refused, rows -> {
+                throw new IllegalStateException("refused at commit");
+            }));
+        })).hasMessage("refused at commit");
+        assertThat(carriedRows(refused)).as("the carried write rolled back").isZero();
+        assertThat(entries(id).size()).as("and the events with it").isEqualTo(before + 1);
+        assertThat(events.carry(carriedInsert(UUID.randomUUID(), told::add))).as("outside a transaction").isFalse();
+    }
+
+    private static CarriedWrite carriedInsert(UUID id, java.util.function.LongConsumer told) {
+        return new CarriedWrite() {
+            @Override
+            public String statement() {
+                return "insert into carried_writes (id) values (:carriedId) returning 1";
+            }
+
+            @Override
+            public Map<String, Object> parameters() {
+                return Map.of("carriedId", id);
+            }
+
+            @Override
+            public void wrote(long rows) {
+                told.accept(rows);
+            }
+        };
+    }
+
+    private long carriedRows(UUID id) {
+        return jdbc.sql("select count(*) from carried_writes where id = :id").param("id", id).query(Long.class).single();
     }
 
     private String created(String body) {
