@@ -15,8 +15,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * The kept results of decision D9, per platform and mode. Every method runs in the transaction of the
- * request that holds the key, which is also the transaction of the change it makes. A kept body is
+ * The kept results of decision D9, per platform and mode. The claim and the keep run in the
+ * transaction of the request that holds the key, which is also the transaction of the change it makes
+ * (a result kept meanwhile is read after that one rolled back). A kept body is
  * sealed ({@link SecretSealer}, bound to its platform, mode and key): answers carry personal data, and
  * some a secret shown once (a webhook's signing secret), which a copy of the database must not give away.
  * It is compressed first: a sealed body cannot be, and the kept row is written by every keyed POST.
