@@ -32,6 +32,7 @@ import dev.kyra.query.ListQuery;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -139,6 +140,11 @@ public class CustomerService {
     /** A full read, in one statement: one snapshot of the customer and everything it holds. */
     public CustomerDetails get(Tenant tenant, CustomerRef ref) {
         return reader.find(tenant, ref).orElseThrow(NotFoundException::customer);
+    }
+
+    /** Full reads of many of the tenant's customers, in one statement; those not found are absent. */
+    public Map<UUID, CustomerDetails> getAll(Tenant tenant, Collection<UUID> ids) {
+        return reader.findAll(tenant, ids);
     }
 
     /**

@@ -1,9 +1,9 @@
 package dev.kyra.webhooks;
 
 import dev.kyra.customer.CustomerDetails;
-import dev.kyra.customer.CustomerRef;
 import dev.kyra.customer.CustomerService;
 import dev.kyra.database.BackgroundLoop;
+import dev.kyra.platform.Tenant;
 import dev.kyra.webhooks.DeliveryStore.Claimed;
 import dev.kyra.webhooks.DeliveryStore.Endpoint;
 import java.io.IOException;
@@ -12,9 +12,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -156,8 +159,7 @@ class DeliveryWorker implements SmartLifecycle {
         Map<UUID, Integer> sending = inFlight.entrySet().stream().filter(entry -> entry.getValue().get() > 0)
                 .collect(Collectors.toMap(Map.Entry::getKey, entry -> entry.getValue().get()));
         List<Claimed> claimed = store.claim(sending, settings.perEndpointConcurrency(), BATCH, lease);
-        // an event claimed for several endpoints (a Blaaiz and an Allawee subscription) reads its customer once
-        Map<UUID, CompletableFuture<CustomerDetails>> customersRead = new ConcurrentHashMap<>();
+        Map<Tenant, CompletableFuture<Map<UUID, CustomerDetails>>> customersRead = readCustomers(claimed);
         for (Claimed delivery : claimed) {
             UUID endpointId = delivery.endpoint().id();
             inFlight.computeIfAbsent(endpointId, id -> new AtomicInteger()).incrementAndGet();
@@ -179,7 +181,25 @@ class DeliveryWorker implements SmartLifecycle {
         return claimed.size();
     }
 
-    private void attempt(Claimed delivery, Map<UUID, CompletableFuture<CustomerDetails>> customersRead)
+    /**
+     * The customers whose events the claim's first attempts render, read together: one statement per
+     * tenant of the claim (not one per event), and once for an event claimed for several endpoints (a
+     * Blaaiz and an Allawee subscription). Retries read none: their bodies are kept.
+     */
+    private Map<Tenant, CompletableFuture<Map<UUID, CustomerDetails>>> readCustomers(List<Claimed> claimed) {
+        Map<Tenant, Set<UUID>> rendered = new HashMap<>();
+        for (Claimed delivery : claimed) {
+            if (delivery.body() == null) {
+                rendered.computeIfAbsent(delivery.tenant(), tenant -> new HashSet<>()).add(delivery.event().customerId());
+            }
+        }
+        Map<Tenant, CompletableFuture<Map<UUID, CustomerDetails>>> reads = new HashMap<>();
+        rendered.forEach((tenant, ids) -> reads.put(tenant,
+                CompletableFuture.supplyAsync(() -> customers.getAll(tenant, ids), senders)));
+        return reads;
+    }
+
+    private void attempt(Claimed delivery, Map<Tenant, CompletableFuture<Map<UUID, CustomerDetails>>> customersRead)
             throws InterruptedException {
         Endpoint endpoint = delivery.endpoint();
         if (!endpoint.enabled()) {
@@ -209,14 +229,16 @@ class DeliveryWorker implements SmartLifecycle {
     }
 
     /** The kept body; rendered (and kept) only by the first attempt, so a retry reads no customer. */
-    private String body(Claimed delivery, WebhookRenderer renderer, Map<UUID, CompletableFuture<CustomerDetails>> customersRead)
-            throws InterruptedException {
+    private String body(Claimed delivery, WebhookRenderer renderer,
+                        Map<Tenant, CompletableFuture<Map<UUID, CustomerDetails>>> customersRead) throws InterruptedException {
         if (delivery.body() != null) {
             return delivery.body();
         }
         UUID customerId = delivery.event().customerId();
-        CustomerDetails customer = customersRead.computeIfAbsent(customerId, id -> CompletableFuture.supplyAsync(
-                () -> customers.get(delivery.tenant(), CustomerRef.id(id)), senders)).join();
+        CustomerDetails customer = customersRead.get(delivery.tenant()).join().get(customerId);
+        if (customer == null) {
+            throw new IllegalStateException("customer " + customerId + " of the event is gone");
+        }
         String rendered = renderer.render(new WebhookRenderer.Delivery(delivery.objectId(), delivery.event()), customer);
         return bodies.submit(new DeliveryStore.Body(delivery.id(), rendered));
     }

@@ -8,8 +8,14 @@ import dev.kyra.database.Row;
 import dev.kyra.events.EventLog;
 import dev.kyra.events.EventType;
 import dev.kyra.platform.Tenant;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -52,16 +58,32 @@ public class CustomerReader {
         };
         return jdbc.sql(SELECT + key + " = :key")
                 .param("key", value).param("platformId", tenant.platformId()).param("mode", tenant.mode().code())
-                .query((row, n) -> {
-                    Customer customer = customers.map(row, n);
-                    return new CustomerDetails(customer,
-                        Row.mapAll(row.getString("owners"), owner -> owners.map(owner, customer)),
-                        Row.mapAll(row.getString("documents"), DocumentRepository::map),
-                        LegacyFileRepository.bySlot(row.getString("legacy_files")),
-                        Row.mapAll(row.getString("tiers"), TierRequestRepository::map),
-                        comments(row.getString("comments")));
-                })
+                .query(this::details)
                 .optional();
+    }
+
+    /**
+     * Full reads of many of a tenant's customers in one statement, as {@link #find} reads one: for a
+     * reader of many at once (the webhook worker rendering a claim's first attempts). A customer that
+     * is not the tenant's, or no longer there, is absent from the answer.
+     */
+    public Map<UUID, CustomerDetails> findAll(Tenant tenant, Collection<UUID> ids) {
+        events.flush();
+        return jdbc.sql(SELECT + "c.id = any(cast(:ids as uuid[]))")
+                .param("ids", ids.toArray(UUID[]::new)).param("platformId", tenant.platformId())
+                .param("mode", tenant.mode().code())
+                .query(this::details)
+                .list().stream().collect(Collectors.toMap(details -> details.customer().id(), details -> details));
+    }
+
+    private CustomerDetails details(ResultSet row, int n) throws SQLException {
+        Customer customer = customers.map(row, n);
+        return new CustomerDetails(customer,
+                Row.mapAll(row.getString("owners"), owner -> owners.map(owner, customer)),
+                Row.mapAll(row.getString("documents"), DocumentRepository::map),
+                LegacyFileRepository.bySlot(row.getString("legacy_files")),
+                Row.mapAll(row.getString("tiers"), TierRequestRepository::map),
+                comments(row.getString("comments")));
     }
 
     /** The platform's view of the customer's comments: a reviewer's reasons, and Kyra's notes. */

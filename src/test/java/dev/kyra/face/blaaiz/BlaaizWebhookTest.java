@@ -12,6 +12,13 @@ import dev.kyra.support.Tenant;
 import dev.kyra.support.TenantState;
 import dev.kyra.support.WebhookReceiver;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -83,6 +90,41 @@ class BlaaizWebhookTest extends KyraIntegrationTest {
             assertThat(refused.json()).isEqualTo(Json.tree("{\"status\": false, \"message\": \"Invalid webhook URL format\"}"));
         }
         assertThat(TenantState.of(jdbc, tenant.platformId())).isEqualTo(before);
+    }
+
+    @Test
+    void customersOfTwoPlatformsCreatedAtOnceEachArriveWithTheirOwnData() throws Exception {
+        // created together, their deliveries are claimed together, and their customers read together
+        Tenant other = tenants.create();
+        register(receiver.url("/first"), receiver.url("/payouts"));
+        assertThat(api.post(WEBHOOK, other.token(), Json.object("collection_url", receiver.url("/second"),
+                "payout_url", receiver.url("/payouts"))).status()).isEqualTo(200);
+        Map<String, String> emails = new ConcurrentHashMap<>();
+        Map<String, String> paths = new ConcurrentHashMap<>();
+        try (ExecutorService clients = Executors.newFixedThreadPool(8)) {
+            List<Future<?>> creates = new ArrayList<>();
+            for (int i = 0; i < 24; i++) {
+                Tenant owner = i % 2 == 0 ? tenant : other;
+                String email = "together" + i + "@example.com";
+                creates.add(clients.submit(() -> {
+                    Response created = api.post("/api/external/customer", owner.token(),
+                            Json.with(Customers.INDIVIDUAL, "email", email));
+                    assertThat(created.status()).as(created.toString()).isEqualTo(201);
+                    String id = created.data().get("id").stringValue();
+                    emails.put(id, email);
+                    paths.put(id, owner == tenant ? "/first" : "/second");
+                }));
+            }
+            for (Future<?> create : creates) {
+                create.get();
+            }
+        }
+        for (Map.Entry<String, String> customer : emails.entrySet()) {
+            WebhookReceiver.Received created = receiver.await(request -> request.body().contains("\"customer.created\"")
+                    && request.body().contains(customer.getKey()));
+            assertThat(created.path()).as("its own platform's webhook").isEqualTo(paths.get(customer.getKey()));
+            assertThat(Json.tree(created.body()).get("customer_email").stringValue()).isEqualTo(customer.getValue());
+        }
     }
 
     @Test
