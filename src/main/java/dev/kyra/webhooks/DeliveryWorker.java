@@ -184,12 +184,13 @@ class DeliveryWorker implements SmartLifecycle {
     /**
      * The customers whose events the claim's first attempts render, read together: one statement per
      * tenant of the claim (not one per event), and once for an event claimed for several endpoints (a
-     * Blaaiz and an Allawee subscription). Retries read none: their bodies are kept.
+     * Blaaiz and an Allawee subscription). Retries read none: their bodies are kept; nor do attempts
+     * to a disabled endpoint, which send nothing.
      */
     private Map<Tenant, CompletableFuture<Map<UUID, CustomerDetails>>> readCustomers(List<Claimed> claimed) {
         Map<Tenant, Set<UUID>> rendered = new HashMap<>();
         for (Claimed delivery : claimed) {
-            if (delivery.body() == null) {
+            if (delivery.body() == null && delivery.endpoint().enabled()) {
                 rendered.computeIfAbsent(delivery.tenant(), tenant -> new HashSet<>()).add(delivery.event().customerId());
             }
         }
