@@ -91,24 +91,11 @@ class IdempotencyKeys {
         parameters.put("keptLocation", result.location());
         parameters.put("keptBody", sealer.seal(KeptBodies.compress(result.body()), boundTo(tenant, key)));
         parameters.put("keptRetention", retention);
-        boolean carried = events.carry(new CarriedWrite() {
-            @Override
-            public String statement() {
-                return KEEP;
+        boolean carried = events.carry(new CarriedWrite(KEEP, parameters, rows -> {
+            if (rows == 0) {
+                throw new KeptMeanwhile();
             }
-
-            @Override
-            public Map<String, Object> parameters() {
-                return parameters;
-            }
-
-            @Override
-            public void wrote(long rows) {
-                if (rows == 0) {
-                    throw new KeptMeanwhile();
-                }
-            }
-        });
+        }));
         if (carried) {
             return Optional.empty();
         }

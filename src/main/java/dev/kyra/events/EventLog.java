@@ -200,15 +200,17 @@ public class EventLog {
                          with ordinality as e(id, type, subject, actor, occurred_at, from_status, to_status,
                                               changes, comment, n)
                     returning id, platform_id, mode, customer_id, type)""");
+        // the subscribers' parts, then the transaction's own
+        List<CarriedWrite> parts = new ArrayList<>();
+        for (EventSubscriber subscriber : subscribers) {
+            parts.add(new CarriedWrite(subscriber.statement(), subscriber.parameters(), subscriber::wrote));
+        }
+        parts.addAll(carried);
         // a part of a WITH that nothing reads is still run, but its RETURNING only when it is read: count each
         StringBuilder counts = new StringBuilder("select (select count(*) from ").append(EventSubscriber.RECORDED).append(")");
-        for (int i = 0; i < subscribers.size(); i++) {
-            sql.append(",\ns").append(i).append(" as (").append(subscribers.get(i).statement()).append(")");
+        for (int i = 0; i < parts.size(); i++) {
+            sql.append(",\ns").append(i).append(" as (").append(parts.get(i).statement()).append(")");
             counts.append(", (select count(*) from s").append(i).append(")");
-        }
-        for (int i = 0; i < carried.size(); i++) {
-            sql.append(",\nc").append(i).append(" as (").append(carried.get(i).statement()).append(")");
-            counts.append(", (select count(*) from c").append(i).append(")");
         }
         JdbcClient.StatementSpec statement = jdbc.sql(sql.append("\n").append(counts).toString())
                 .param("count", count)
@@ -218,14 +220,11 @@ public class EventLog {
                 .param("ids", ids).param("types", types).param("subjects", subjects).param("actors", actors)
                 .param("times", times).param("froms", froms).param("tos", tos).param("changes", changes)
                 .param("comments", comments);
-        for (EventSubscriber subscriber : subscribers) {
-            statement = statement.params(subscriber.parameters());
-        }
-        for (CarriedWrite write : carried) {
-            statement = statement.params(write.parameters());
+        for (CarriedWrite part : parts) {
+            statement = statement.params(part.parameters());
         }
         long[] written = statement.query((row, n) -> {
-            long[] counted = new long[subscribers.size() + carried.size() + 1];
+            long[] counted = new long[parts.size() + 1];
             for (int i = 0; i < counted.length; i++) {
                 counted[i] = row.getLong(i + 1);
             }
@@ -234,11 +233,8 @@ public class EventLog {
         if (written[0] != count) {
             throw new IllegalStateException("customer " + first.customerId() + " is not this tenant's, or vanished");
         }
-        for (int i = 0; i < subscribers.size(); i++) {
-            subscribers.get(i).wrote(written[i + 1]);
-        }
-        for (int i = 0; i < carried.size(); i++) {
-            carried.get(i).wrote(written[subscribers.size() + i + 1]);
+        for (int i = 0; i < parts.size(); i++) {
+            parts.get(i).wrote().accept(written[i + 1]);
         }
     }
 

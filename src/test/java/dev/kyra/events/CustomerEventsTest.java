@@ -289,22 +289,7 @@ class CustomerEventsTest extends KyraIntegrationTest {
     }
 
     private static CarriedWrite carriedInsert(UUID id, java.util.function.LongConsumer told) {
-        return new CarriedWrite() {
-            @Override
-            public String statement() {
-                return "insert into carried_writes (id) values (:carriedId) returning 1";
-            }
-
-            @Override
-            public Map<String, Object> parameters() {
-                return Map.of("carriedId", id);
-            }
-
-            @Override
-            public void wrote(long rows) {
-                told.accept(rows);
-            }
-        };
+        return new CarriedWrite("insert into carried_writes (id) values (:carriedId) returning 1", Map.of("carriedId", id), told);
     }
 
     private long carriedRows(UUID id) {
